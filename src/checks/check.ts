@@ -1,0 +1,34 @@
+// What a check is: metadata for the IDs it reports, and a pure function of its target and ports.
+
+import type { CheckMeta, Finding } from '../model/finding.js';
+import type { ScanTarget } from '../model/report.js';
+import type { DnsClient } from '../net/dns/types.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Options a user can set that checks read. Grows as checks grow; every field has a default. */
+export interface CheckOptions {
+  /** Extra DKIM selectors to probe (`--dkim-selector`). */
+  readonly dkimSelectors: readonly string[];
+}
+
+export const defaultCheckOptions: CheckOptions = { dkimSelectors: [] };
+
+/** The ports a check may use. A check never opens a socket or a file itself. */
+export interface CheckContext {
+  readonly dns: DnsClient;
+  readonly clock: Clock;
+  readonly signal: AbortSignal;
+  readonly options: CheckOptions;
+}
+
+/** A unit of checking over one domain; it reports findings for one or more check IDs. */
+export interface DomainCheck {
+  /** Short name of the unit (`mx`, `spf`), used by `--checks` filters and logs. */
+  readonly name: string;
+  /** Every check ID this unit can report; docs/checks.md is generated from these. */
+  readonly meta: readonly CheckMeta[];
+  run(target: ScanTarget, context: CheckContext): Promise<readonly Finding[]>;
+}

@@ -1,0 +1,39 @@
+// Helpers that build findings from check metadata, so severity defaults live in one place.
+
+import type { CheckMeta, Evidence, Finding, Severity, Status } from '../model/finding.js';
+import { severities, severityRank } from '../model/finding.js';
+
+export interface FindingInput {
+  readonly subject: string;
+  readonly message: string;
+  readonly evidence?: readonly Evidence[];
+  readonly fix?: string;
+  /** Overrides the default severity for this status. */
+  readonly severity?: Severity;
+}
+
+/** A `fail` carries the check's severity, a `warn` one step lower (never below low), the rest `info`. */
+export function defaultSeverity(meta: CheckMeta, status: Status): Severity {
+  switch (status) {
+    case 'fail':
+      return meta.severity;
+    case 'warn':
+      return severities[Math.max(1, severityRank(meta.severity) - 1)] ?? 'low';
+    case 'pass':
+    case 'error':
+    case 'skipped':
+      return 'info';
+  }
+}
+
+export function finding(meta: CheckMeta, status: Status, input: FindingInput): Finding {
+  return {
+    checkId: meta.id,
+    status,
+    severity: input.severity ?? defaultSeverity(meta, status),
+    subject: input.subject,
+    message: input.message,
+    evidence: input.evidence ?? [],
+    ...(input.fix === undefined ? {} : { fix: input.fix }),
+  };
+}

@@ -1,0 +1,31 @@
+// The result of one scan as every renderer and store receives it; its JSON form is a public contract (docs/json.md).
+
+import type { Finding, Status } from './finding.js';
+
+/** Bump the major part only for incompatible changes; the JSON output only grows compatibly. */
+export const reportSchemaVersion = '1.0';
+
+export interface ScanTarget {
+  /** ASCII (A-label) form, lower case, no trailing dot. */
+  readonly domain: string;
+  /** Unicode (U-label) form, equal to `domain` for ASCII names. */
+  readonly unicode: string;
+}
+
+export interface Report {
+  readonly schemaVersion: string;
+  readonly tool: { readonly name: 'telltale'; readonly version: string };
+  readonly target: ScanTarget;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly resolvers: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly summary: Readonly<Record<Status, number>>;
+}
+
+export function summarize(findings: readonly Finding[]): Record<Status, number> {
+  const counts: Record<Status, number> = { pass: 0, warn: 0, fail: 0, error: 0, skipped: 0 };
+  for (const finding of findings) counts[finding.status] += 1;
+  return counts;
+}
