@@ -3,6 +3,7 @@
 import type { CheckMeta, Finding } from '../model/finding.js';
 import type { ScanTarget } from '../model/report.js';
 import type { DnsClient } from '../net/dns/types.js';
+import type { HttpsFetcher } from '../net/http/types.js';
 
 export interface Clock {
   now(): Date;
@@ -19,6 +20,7 @@ export const defaultCheckOptions: CheckOptions = { dkimSelectors: [] };
 /** The ports a check may use. A check never opens a socket or a file itself. */
 export interface CheckContext {
   readonly dns: DnsClient;
+  readonly https: HttpsFetcher;
   readonly clock: Clock;
   readonly signal: AbortSignal;
   readonly options: CheckOptions;
