@@ -15,6 +15,8 @@ export interface ZoneNode {
   misbehaviour?: Misbehaviour;
   /** Set when the data says `TXT: NONE`: SPF records are then not duplicated as TXT. */
   txtSuppressed: boolean;
+  /** Milliseconds the wire server waits before answering for this name (`DELAY: 1500`): slow-server tests. */
+  delayMs?: number;
 }
 
 /** What a lookup yields before it is put on the wire: an answer, or a deliberate failure to answer. */
@@ -132,6 +134,10 @@ export class ZoneStore {
     if (entry === null || typeof entry !== 'object')
       throw new Error(`${source}: ${owner}: bad entry ${String(entry)}`);
     for (const [type, value] of Object.entries(entry as Record<string, unknown>)) {
+      if (type.toUpperCase() === 'DELAY') {
+        node.delayMs = Number(asText(value, `${owner} DELAY`));
+        continue;
+      }
       const record = parseRecord(owner, type.toUpperCase(), value);
       if (record === 'txt-none') node.txtSuppressed = true;
       else node.records.push(record);
@@ -209,6 +215,12 @@ export class ZoneStore {
       current = cname.target;
     }
     return { kind: 'misbehave', misbehaviour: 'servfail' };
+  }
+
+  /** How long the wire server should wait before answering for this exact name (0: at once). */
+  delayFor(queryName: string): number {
+    const delay = this.nodes.get(normalizeName(queryName))?.delayMs ?? 0;
+    return Number.isFinite(delay) && delay > 0 ? delay : 0;
   }
 
   /** Every CNAME record met on the way, for the wire server's answer section. */
