@@ -1,0 +1,295 @@
+// The lab's HTTPS hosts: one loopback listener that picks a certificate per SNI name and answers per
+// host and path from data (the `https:` section of scenario YAML), including broken and hostile servers.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import tls from 'node:tls';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { AddressMapEntry } from '../src/net/address-map.js';
+import type { IssuedCertificate, KeyAlgorithm, TestCa } from './test-ca.js';
+import type { ZoneStore } from './zone-store.js';
+
+/** What the host's certificate is like: the lab CA's valid certificate, or one of the defects checks must catch. */
+export type CertificateKind = 'valid' | 'expired' | 'not-yet-valid' | 'wrong-name' | 'self-signed';
+
+export interface RouteResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  /** Pads (repeating the body, or `x`) to this many bytes: oversized bodies without huge YAML. */
+  readonly bodySize?: number;
+  /** Slow servers: the body is sent `chunkBytes` at a time, `chunkDelayMs` apart. */
+  readonly chunkBytes?: number;
+  readonly chunkDelayMs?: number;
+}
+
+export interface HostRoutes {
+  readonly certificate: CertificateKind;
+  readonly keyAlgorithm?: KeyAlgorithm;
+  readonly paths: Readonly<Record<string, RouteResponse>>;
+}
+
+/** Host name (lower case) → its certificate and paths. */
+export type HttpsRoutes = Readonly<Record<string, HostRoutes>>;
+
+export interface HttpsHostOptions {
+  readonly ca: TestCa;
+  readonly routes: HttpsRoutes;
+  /** Loopback address to listen on; 127.0.0.1 by default. */
+  readonly host?: string;
+  /** 0 (any free port) by default. */
+  readonly port?: number;
+}
+
+export interface RunningHttpsHost {
+  readonly address: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const day = 24 * 60 * 60 * 1000;
+const certificateKinds: readonly CertificateKind[] = [
+  'valid',
+  'expired',
+  'not-yet-valid',
+  'wrong-name',
+  'self-signed',
+];
+const keyAlgorithms: readonly KeyAlgorithm[] = ['rsa-2048', 'rsa-1024', 'ecdsa-p256'];
+
+function issueFor(ca: TestCa, host: string, routes: HostRoutes): Promise<IssuedCertificate> {
+  const now = Date.now();
+  const base = { names: [host], ...(routes.keyAlgorithm ? { keyAlgorithm: routes.keyAlgorithm } : {}) };
+  const kind = routes.certificate;
+  switch (kind) {
+    case 'valid':
+      return ca.issue(base);
+    case 'expired':
+      return ca.issue({ ...base, notBefore: new Date(now - 400 * day), notAfter: new Date(now - 10 * day) });
+    case 'not-yet-valid':
+      return ca.issue({ ...base, notBefore: new Date(now + 10 * day), notAfter: new Date(now + 400 * day) });
+    case 'wrong-name':
+      return ca.issue({ ...base, names: [`other-name.${host.split('.').slice(-1)[0] ?? 'test'}`] });
+    case 'self-signed':
+      return ca.issue({ ...base, selfSigned: true });
+  }
+}
+
+/** The body as sent: the text, padded or repeated up to `bodySize` bytes. */
+export function routeBody(route: RouteResponse): Buffer {
+  const text = Buffer.from(route.body, 'utf8');
+  if (route.bodySize === undefined) return text;
+  const unit = text.length > 0 ? text : Buffer.from('x');
+  const out = Buffer.alloc(route.bodySize);
+  for (let offset = 0; offset < route.bodySize; offset += unit.length) unit.copy(out, offset);
+  return out;
+}
+
+function sendBody(res: ServerResponse, route: RouteResponse, body: Buffer): void {
+  const step = route.chunkBytes ?? 0;
+  const delay = route.chunkDelayMs ?? 0;
+  if (step <= 0 || delay <= 0) {
+    res.end(body);
+    return;
+  }
+  let offset = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const next = (): void => {
+    if (res.destroyed) return;
+    if (offset >= body.length) {
+      res.end();
+      return;
+    }
+    res.write(body.subarray(offset, offset + step));
+    offset += step;
+    timer = setTimeout(next, delay);
+  };
+  res.on('close', () => clearTimeout(timer));
+  next();
+}
+
+function handler(routes: HttpsRoutes) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes[host]?.paths[path];
+    if (route === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`lab: no route for https://${host}${path}\n`);
+      return;
+    }
+    const body = routeBody(route);
+    res.writeHead(route.status, { 'content-length': String(body.length), ...route.headers });
+    sendBody(res, route, body);
+  };
+}
+
+/** Starts one listener serving every host of `routes` under its own certificate (chosen by SNI). */
+export async function startHttpsHost(options: HttpsHostOptions): Promise<RunningHttpsHost> {
+  const entries = Object.entries(options.routes);
+  const contexts = new Map<string, tls.SecureContext>(
+    await Promise.all(
+      entries.map(async ([host, routes]) => {
+        const issued = await issueFor(options.ca, host, routes);
+        return [
+          host.toLowerCase(),
+          tls.createSecureContext({ cert: issued.chainPem, key: issued.keyPem }),
+        ] as const;
+      }),
+    ),
+  );
+  // A client that names a host the lab does not know, or sends no SNI, gets a certificate for another name.
+  const fallback = await issueFor(options.ca, 'unknown-host.lab.test', { certificate: 'valid', paths: {} });
+  const server = https.createServer(
+    {
+      cert: fallback.chainPem,
+      key: fallback.keyPem,
+      SNICallback: (servername, callback) => callback(null, contexts.get(servername.toLowerCase())),
+    },
+    handler(options.routes),
+  );
+  const listenHost = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolvePromise, rejectPromise) => {
+    server.once('error', rejectPromise);
+    server.listen(options.port ?? 0, listenHost, () => resolvePromise());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    address: address.address,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function asRecord(value: unknown, where: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${where}: expected a mapping`);
+  return value as Record<string, unknown>;
+}
+
+function optionalNumber(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new Error(`${where}: expected a non-negative integer`);
+  return value;
+}
+
+function parseRoute(value: unknown, where: string): RouteResponse {
+  const data = asRecord(value, where);
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(asRecord(data.headers ?? {}, `${where}.headers`)))
+    headers[name.toLowerCase()] = String(header);
+  const bodySize = optionalNumber(data.bodySize, `${where}.bodySize`);
+  const chunkBytes = optionalNumber(data.chunkBytes, `${where}.chunkBytes`);
+  const chunkDelayMs = optionalNumber(data.chunkDelayMs, `${where}.chunkDelayMs`);
+  return {
+    status: optionalNumber(data.status, `${where}.status`) ?? 200,
+    headers,
+    body: typeof data.body === 'string' ? data.body : '',
+    ...(bodySize === undefined ? {} : { bodySize }),
+    ...(chunkBytes === undefined ? {} : { chunkBytes }),
+    ...(chunkDelayMs === undefined ? {} : { chunkDelayMs }),
+  };
+}
+
+/**
+ * Reads an `https:` section: `{host: {certificate?: valid|expired|…, keyAlgorithm?, paths: {path: {status?,
+ * headers?, body?, bodySize?, chunkBytes?, chunkDelayMs?}}}}`.
+ */
+export function parseHttpsRoutes(data: unknown, source: string): Record<string, HostRoutes> {
+  const routes: Record<string, HostRoutes> = {};
+  for (const [host, value] of Object.entries(asRecord(data, `${source}: https`))) {
+    const where = `${source}: https.${host}`;
+    const spec = asRecord(value, where);
+    const certificate = (spec.certificate ?? 'valid') as CertificateKind;
+    if (!certificateKinds.includes(certificate)) throw new Error(`${where}.certificate: unknown kind`);
+    const keyAlgorithm = spec.keyAlgorithm as KeyAlgorithm | undefined;
+    if (keyAlgorithm !== undefined && !keyAlgorithms.includes(keyAlgorithm))
+      throw new Error(`${where}.keyAlgorithm: unknown algorithm`);
+    const paths: Record<string, RouteResponse> = {};
+    for (const [path, route] of Object.entries(asRecord(spec.paths ?? {}, `${where}.paths`)))
+      paths[path] = parseRoute(route, `${where}.paths.${path}`);
+    routes[host.toLowerCase().replace(/\.$/, '')] = {
+      certificate,
+      ...(keyAlgorithm ? { keyAlgorithm } : {}),
+      paths,
+    };
+  }
+  return routes;
+}
+
+const zonesDirectory = fileURLToPath(new URL('./zones/', import.meta.url));
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(directory, entry);
+      if (statSync(path).isDirectory()) return yamlFiles(path);
+      return /\.ya?ml$/.test(entry) ? [path] : [];
+    });
+}
+
+/** Every `https:` section of the scenario files under lab/zones (or `directory`), merged. */
+export function labHttpsRoutes(directory = zonesDirectory): Record<string, HostRoutes> {
+  const routes: Record<string, HostRoutes> = {};
+  for (const file of yamlFiles(directory)) {
+    const document = parseYaml(readFileSync(file, 'utf8')) as { https?: unknown } | null;
+    if (document?.https === undefined) continue;
+    for (const [host, spec] of Object.entries(parseHttpsRoutes(document.https, file))) {
+      if (routes[host] !== undefined) throw new Error(`${file}: https host ${host} defined twice`);
+      routes[host] = spec;
+    }
+  }
+  return routes;
+}
+
+export interface LabHttps {
+  readonly address: string;
+  readonly port: number;
+  /** DNS address:443 of every lab HTTPS host → the listener: feed them to the lab's AddressMap. */
+  readonly addressMapEntries: readonly AddressMapEntry[];
+  stop(): Promise<void>;
+}
+
+/** Addresses the zone data gives a host (A and AAAA, CNAMEs followed). */
+function zoneAddresses(store: ZoneStore, host: string): string[] {
+  return (['A', 'AAAA'] as const).flatMap((type) => {
+    const lookup = store.lookup(host, type);
+    if (lookup.kind !== 'answer' || lookup.answer.kind !== 'ok') return [];
+    return lookup.answer.records.flatMap((record) =>
+      record.type === 'A' || record.type === 'AAAA' ? [record.address] : [],
+    );
+  });
+}
+
+/** The lab's HTTPS side: every host of the scenario files on one loopback listener, mapped from its DNS addresses. */
+export async function startLabHttps(options: {
+  readonly store: ZoneStore;
+  readonly ca: TestCa;
+  readonly routes?: HttpsRoutes;
+}): Promise<LabHttps> {
+  const routes = options.routes ?? labHttpsRoutes();
+  const host = await startHttpsHost({ ca: options.ca, routes });
+  const seen = new Set<string>();
+  const addressMapEntries: AddressMapEntry[] = [];
+  for (const name of Object.keys(routes)) {
+    for (const address of zoneAddresses(options.store, name)) {
+      if (seen.has(address)) continue;
+      seen.add(address);
+      addressMapEntries.push({
+        from: { address, port: 443 },
+        to: { address: host.address, port: host.port },
+      });
+    }
+  }
+  return { address: host.address, port: host.port, addressMapEntries, stop: () => host.close() };
+}
