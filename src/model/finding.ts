@@ -16,7 +16,22 @@ export function severityRank(severity: Severity): number {
 }
 
 /** The report area a check belongs to; reports group and grade by it. */
-export type Area = 'mx' | 'spf' | 'dmarc' | 'dkim' | 'mta-sts' | 'tls-rpt' | 'bimi' | 'dnssec';
+export type Area = 'mx' | 'spf' | 'dmarc' | 'dkim' | 'mta-sts' | 'tls-rpt' | 'bimi' | 'dnssec' | 'scan';
+
+/** Report order of the areas. */
+export const areas: readonly Area[] = ['mx', 'spf', 'dmarc', 'dkim', 'mta-sts', 'tls-rpt', 'bimi', 'dnssec', 'scan'];
+
+export const areaTitles: Readonly<Record<Area, string>> = {
+  mx: 'Mail servers (MX)',
+  spf: 'Sender Policy Framework (SPF)',
+  dmarc: 'DMARC',
+  dkim: 'DKIM signing keys',
+  'mta-sts': 'MTA-STS',
+  'tls-rpt': 'TLS reporting (TLS-RPT)',
+  bimi: 'BIMI',
+  dnssec: 'DNSSEC',
+  scan: 'Scan',
+};
 
 export interface Reference {
   readonly title: string;

@@ -1,6 +1,6 @@
 // The result of one scan as every renderer and store receives it; its JSON form is a public contract (docs/json.md).
 
-import type { Finding, Status } from './finding.js';
+import type { CheckMeta, Finding, Status } from './finding.js';
 
 /** Bump the major part only for incompatible changes; the JSON output only grows compatibly. */
 export const reportSchemaVersion = '1.0';
@@ -21,6 +21,8 @@ export interface Report {
   readonly durationMs: number;
   readonly resolvers: readonly string[];
   readonly findings: readonly Finding[];
+  /** Metadata of every check ID that appears in `findings`: title, remediation, references. */
+  readonly checks: Readonly<Record<string, CheckMeta>>;
   readonly summary: Readonly<Record<Status, number>>;
 }
 

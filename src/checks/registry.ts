@@ -1,0 +1,12 @@
+// The built-in checks, in report order: the one list every command, doc generator and test reads.
+
+import type { CheckMeta } from '../model/finding.js';
+import { checkFailedMeta } from '../scan/run-scan.js';
+import type { DomainCheck } from './check.js';
+
+export const builtinChecks: readonly DomainCheck[] = [];
+
+/** Every check ID telltale can report, for docs/checks.md and `telltale checks`. */
+export function allCheckMeta(): readonly CheckMeta[] {
+  return [...builtinChecks.flatMap((check) => check.meta), checkFailedMeta];
+}

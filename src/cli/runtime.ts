@@ -1,0 +1,54 @@
+// Builds the real ports (wire DNS, HTTPS) for a command from its options, and closes them afterwards.
+
+import { createDnsClient } from '../net/dns/client.js';
+import { formatResolver, loadSystemResolvers } from '../net/dns/resolvers.js';
+import type { DnsClient, ResolverAddress } from '../net/dns/types.js';
+import type { HttpsFetcher } from '../net/http/types.js';
+
+export interface RuntimeSettings {
+  /** Empty: the system's resolvers from /etc/resolv.conf. */
+  readonly resolvers: readonly ResolverAddress[];
+  readonly timeoutMs: number;
+}
+
+export interface Runtime {
+  readonly dns: DnsClient;
+  readonly https: HttpsFetcher;
+  /** The resolvers in use, as shown in reports. */
+  readonly resolvers: readonly string[];
+  /** Things the user should know about the set-up (e.g. resolv.conf fallback), for stderr. */
+  readonly notes: readonly string[];
+  close(): Promise<void>;
+}
+
+export type RuntimeFactory = (settings: RuntimeSettings) => Promise<Runtime>;
+
+export const openRuntime: RuntimeFactory = async (settings) => {
+  const notes: string[] = [];
+  let resolvers = [...settings.resolvers];
+  if (resolvers.length === 0) {
+    const system = await loadSystemResolvers();
+    resolvers = system.resolvers;
+    if (system.note !== undefined) notes.push(system.note);
+  }
+  const dns = createDnsClient({ resolvers, timeoutMs: settings.timeoutMs, dnssec: true });
+  const https = createHttpsFetcherFor(dns, settings.timeoutMs);
+  return {
+    dns,
+    https,
+    resolvers: resolvers.map(formatResolver),
+    notes,
+    close: () => dns.close(),
+  };
+};
+
+function createHttpsFetcherFor(_dns: DnsClient, _timeoutMs: number): HttpsFetcher {
+  return {
+    get: async (request) => ({
+      kind: 'error',
+      url: request.url,
+      reason: 'other',
+      detail: 'HTTPS fetcher not wired yet',
+    }),
+  };
+}
