@@ -1,0 +1,213 @@
+// The pure half of the wire client: building a query packet and judging a response packet against the
+// question it should answer. No sockets here, so the fuzz test can throw anything at it.
+
+import type { Answer, DecodedPacket } from 'dns-packet';
+import * as dnsPacket from 'dns-packet';
+import { isAtOrBelow, normalizeWireName } from './names.js';
+import { fromPacketAnswer } from './records.js';
+import type { DnsAnswer, DnsErrorReason, DnsRecord, RecordType } from './types.js';
+
+/** The EDNS0 payload size we advertise, and so the largest UDP response we accept. */
+export const ednsPayloadSize = 4096;
+/** Longer chains are a misconfiguration (resolvers give up around 8–16); we stop following there. */
+export const maxAliasChain = 16;
+
+export interface QuestionSpec {
+  /** Normalised (see normalizeQueryName). */
+  readonly name: string;
+  readonly type: RecordType;
+  readonly checkingDisabled: boolean;
+  readonly dnssec: boolean;
+}
+
+/**
+ * RD for recursion; AD in the query (RFC 6840 §5.7) so a validating resolver reports AD without us
+ * having to ask for DNSSEC records; CD on request; EDNS0 with DO only when the client wants RRSIGs.
+ */
+export function encodeQuery(question: QuestionSpec, id: number): Buffer {
+  const flags =
+    dnsPacket.RECURSION_DESIRED |
+    dnsPacket.AUTHENTIC_DATA |
+    (question.checkingDisabled ? dnsPacket.CHECKING_DISABLED : 0);
+  return dnsPacket.encode({
+    type: 'query',
+    id,
+    flags,
+    questions: [
+      { name: question.name === '' ? '.' : question.name, type: question.type as 'A', class: 'IN' },
+    ],
+    additionals: [
+      {
+        type: 'OPT',
+        name: '.',
+        udpPayloadSize: ednsPayloadSize,
+        extendedRcode: 0,
+        ednsVersion: 0,
+        flags: question.dnssec ? dnsPacket.DNSSEC_OK : 0,
+        flag_do: question.dnssec,
+        options: [],
+      },
+    ],
+  });
+}
+
+export interface ExpectedResponse {
+  readonly id: number;
+  readonly name: string;
+  readonly type: RecordType;
+}
+
+export type ResolvedAnswer = Exclude<DnsAnswer, { kind: 'error' }>;
+
+/** What one received packet means for the query waiting on it. */
+export type Interpretation =
+  /** Not (validly) the answer to this query: over UDP keep waiting, it may be spoofed or stray. */
+  | { readonly kind: 'ignore'; readonly why: string }
+  /** TC set: ask again over TCP. */
+  | { readonly kind: 'truncated' }
+  /** ttlSeconds: how long the answer may be cached; undefined for a negative answer without SOA. */
+  | { readonly kind: 'answer'; readonly answer: ResolvedAnswer; readonly ttlSeconds: number | undefined }
+  /** The resolver answered, with a failure (SERVFAIL, REFUSED…) or with something unusable. */
+  | { readonly kind: 'failure'; readonly reason: DnsErrorReason; readonly why: string };
+
+const ignore = (why: string): Interpretation => ({ kind: 'ignore', why });
+const failure = (reason: DnsErrorReason, why: string): Interpretation => ({ kind: 'failure', reason, why });
+
+function decode(bytes: Uint8Array): DecodedPacket | undefined {
+  try {
+    return dnsPacket.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The full RCODE: the header's 4 bits plus the OPT record's upper 8 bits (RFC 6891 §6.1.3). */
+function fullRcode(packet: DecodedPacket, bytes: Uint8Array): number {
+  const low = (bytes[3] ?? 0) & 0x0f;
+  const opt = (packet.additionals ?? []).find((record) => record.type === 'OPT');
+  const high = opt !== undefined && 'extendedRcode' in opt ? opt.extendedRcode : 0;
+  return (high << 4) | low;
+}
+
+const rcodeFailures: ReadonlyMap<number, DnsErrorReason> = new Map([
+  [1, 'formerr'],
+  [2, 'servfail'],
+  [4, 'notimp'],
+  [5, 'refused'],
+]);
+const rcodeNames: ReadonlyMap<number, string> = new Map([
+  [1, 'FORMERR'],
+  [2, 'SERVFAIL'],
+  [4, 'NOTIMP'],
+  [5, 'REFUSED'],
+  [16, 'BADVERS'],
+]);
+
+export function rcodeName(rcode: number): string {
+  return rcodeNames.get(rcode) ?? `RCODE ${rcode}`;
+}
+
+function questionMatches(packet: DecodedPacket, expected: ExpectedResponse): string | undefined {
+  const questions = packet.questions ?? [];
+  if (questions.length !== 1) return `${questions.length} questions`;
+  const [question] = questions;
+  if (question === undefined) return 'no question';
+  if (normalizeWireName(question.name) !== expected.name)
+    return `question for another name (${question.name})`;
+  if (question.type !== expected.type) return `question for another type (${question.type})`;
+  if ((question.class ?? 'IN') !== 'IN') return `question for another class (${question.class})`;
+  return undefined;
+}
+
+interface Chain {
+  readonly aliases: string[];
+  readonly final: string;
+  readonly cnameTtls: number[];
+  readonly problem?: string;
+}
+
+/** Follows CNAMEs from the question name through the answer section, ignoring unrelated records. */
+function followAliases(records: readonly DnsRecord[], expected: ExpectedResponse): Chain {
+  const aliases: string[] = [];
+  const cnameTtls: number[] = [];
+  if (expected.type === 'CNAME') return { aliases, final: expected.name, cnameTtls };
+  let current = expected.name;
+  const seen = new Set([current]);
+  for (;;) {
+    const cname = records.find((record) => record.type === 'CNAME' && record.name === current);
+    if (cname === undefined || cname.type !== 'CNAME') return { aliases, final: current, cnameTtls };
+    if (seen.has(cname.target)) {
+      return { aliases, final: current, cnameTtls, problem: `CNAME loop at ${cname.target}` };
+    }
+    if (aliases.length >= maxAliasChain) {
+      return { aliases, final: current, cnameTtls, problem: `CNAME chain longer than ${maxAliasChain}` };
+    }
+    seen.add(cname.target);
+    aliases.push(cname.target);
+    cnameTtls.push(cname.ttl);
+    current = cname.target;
+  }
+}
+
+function convertAll(answers: readonly Answer[]): DnsRecord[] {
+  const records: DnsRecord[] = [];
+  for (const answer of answers) {
+    if (answer.type === 'OPT' || (answer.class ?? 'IN') !== 'IN') continue;
+    const record = fromPacketAnswer(answer);
+    if (record !== undefined) records.push(record);
+  }
+  return records;
+}
+
+/** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
+function negativeTtl(authorities: readonly Answer[], final: string): number | undefined {
+  for (const record of convertAll(authorities)) {
+    if (record.type === 'SOA' && isAtOrBelow(final, record.name)) return Math.min(record.ttl, record.minimum);
+  }
+  return undefined;
+}
+
+/**
+ * Judges one response packet. Never throws: every byte sequence maps to an Interpretation.
+ * Order matters: cheap identity checks first, so a flood of stray packets costs little.
+ */
+export function interpretResponse(bytes: Uint8Array, expected: ExpectedResponse): Interpretation {
+  if (bytes.length < 12) return ignore(`short packet (${bytes.length} bytes)`);
+  const id = ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0);
+  if (id !== expected.id) return ignore(`wrong ID ${id}`);
+  if (((bytes[2] ?? 0) & 0x80) === 0) return ignore('not a response (QR=0)');
+  const packet = decode(bytes);
+  if (packet === undefined) return ignore('undecodable packet');
+  const opcode = ((bytes[2] ?? 0) >> 3) & 0x0f;
+  if (opcode !== 0) return ignore(`opcode ${opcode}`);
+  const rcode = fullRcode(packet, bytes);
+  const mismatch = questionMatches(packet, expected);
+  // FORMERR/NOTIMP/REFUSED/SERVFAIL may come back without the question (RFC 1035 leaves it open).
+  const questionless = (packet.questions ?? []).length === 0 && rcode !== 0 && rcode !== 3;
+  if (mismatch !== undefined && !questionless) return ignore(mismatch);
+  if (packet.flag_tc) return { kind: 'truncated' };
+  const reason = rcodeFailures.get(rcode);
+  if (reason !== undefined) return failure(reason, rcodeName(rcode));
+  if (rcode !== 0 && rcode !== 3) return failure('other', rcodeName(rcode));
+
+  const records = convertAll(packet.answers ?? []);
+  const chain = followAliases(records, expected);
+  if (chain.problem !== undefined) return failure('malformed', chain.problem);
+  const base = {
+    name: expected.name,
+    type: expected.type,
+    aliases: chain.aliases,
+    authenticated: packet.flag_ad,
+  };
+  const matching = records.filter((record) => record.type === expected.type && record.name === chain.final);
+  if (rcode === 3) {
+    const ttl = negativeTtl(packet.authorities ?? [], chain.final);
+    return { kind: 'answer', answer: { ...base, kind: 'nxdomain' }, ttlSeconds: ttl };
+  }
+  if (matching.length === 0) {
+    const ttl = negativeTtl(packet.authorities ?? [], chain.final);
+    return { kind: 'answer', answer: { ...base, kind: 'nodata' }, ttlSeconds: ttl };
+  }
+  const ttlSeconds = Math.min(...matching.map((record) => record.ttl), ...chain.cnameTtls);
+  return { kind: 'answer', answer: { ...base, kind: 'ok', records: matching }, ttlSeconds };
+}
