@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TtlCache } from './cache.js';
+
+describe('TtlCache', () => {
+  it('expires entries by the injected clock and reports their age', () => {
+    let now = 1000;
+    const cache = new TtlCache<string>(10, () => now);
+    cache.set('k', 'v', 5000);
+    now += 4999;
+    assert.deepEqual(cache.get('k'), { value: 'v', ageMs: 4999 });
+    now += 1;
+    assert.equal(cache.get('k'), undefined);
+    assert.equal(cache.size, 0);
+  });
+
+  it('does not store with a zero TTL', () => {
+    const cache = new TtlCache<string>(10, () => 0);
+    cache.set('k', 'v', 0);
+    assert.equal(cache.get('k'), undefined);
+  });
+
+  it('evicts the least recently used entry beyond its bound', () => {
+    const cache = new TtlCache<number>(2, () => 0);
+    cache.set('a', 1, 1000);
+    cache.set('b', 2, 1000);
+    assert.equal(cache.get('a')?.value, 1);
+    cache.set('c', 3, 1000);
+    assert.equal(cache.get('b'), undefined);
+    assert.equal(cache.get('a')?.value, 1);
+    assert.equal(cache.get('c')?.value, 3);
+    assert.equal(cache.size, 2);
+  });
+});

@@ -1,0 +1,60 @@
+// A bounded LRU map whose entries expire: the DNS answer cache. The clock is injected so tests can
+// move time without sleeping.
+
+export interface CacheHit<V> {
+  readonly value: V;
+  /** Milliseconds since the value was stored: used to age record TTLs. */
+  readonly ageMs: number;
+}
+
+interface Entry<V> {
+  readonly value: V;
+  readonly storedAt: number;
+  readonly expiresAt: number;
+}
+
+export class TtlCache<V> {
+  // A Map iterates in insertion order; re-inserting on every hit makes its first key the least recently used.
+  private readonly entries = new Map<string, Entry<V>>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number,
+  ) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 0) throw new RangeError(`maxEntries: ${maxEntries}`);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): CacheHit<V> | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    const now = this.now();
+    if (now >= entry.expiresAt) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return { value: entry.value, ageMs: Math.max(0, now - entry.storedAt) };
+  }
+
+  /** Stores for ttlMs; a non-positive TTL stores nothing (TTL 0 means "do not cache", RFC 1035 §3.2.1). */
+  set(key: string, value: V, ttlMs: number): void {
+    this.entries.delete(key);
+    if (!(ttlMs > 0) || this.maxEntries === 0) return;
+    const now = this.now();
+    this.entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

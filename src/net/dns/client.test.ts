@@ -1,0 +1,346 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import * as dnsPacket from 'dns-packet';
+import { createDnsClient, type DnsClientOptions, type WireDnsClient } from './client.js';
+import { type QueryHandler, reply, startTestDnsServer, type TestDnsServer } from './test-server.js';
+import type { DnsAnswer, DnsRecord } from './types.js';
+
+const a = (name: string, address: string, ttl = 300): DnsRecord => ({ name, ttl, type: 'A', address });
+const cname = (name: string, target: string, ttl = 300): DnsRecord => ({ name, ttl, type: 'CNAME', target });
+const soa = (name: string, ttl: number, minimum: number): DnsRecord => ({
+  name,
+  ttl,
+  type: 'SOA',
+  mname: 'ns.example',
+  rname: 'hostmaster.example',
+  serial: 1,
+  refresh: 3600,
+  retry: 600,
+  expire: 86400,
+  minimum,
+});
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const cleanups: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+async function server(handler: QueryHandler): Promise<TestDnsServer> {
+  const started = await startTestDnsServer(handler);
+  cleanups.push(() => started.close());
+  return started;
+}
+
+function client(servers: TestDnsServer[], options: Partial<DnsClientOptions> = {}): WireDnsClient {
+  const created = createDnsClient({ resolvers: servers.map((s) => s.address), timeoutMs: 150, ...options });
+  cleanups.push(() => created.close());
+  return created;
+}
+
+function errorOf(answer: DnsAnswer): { reason: string; detail: string } {
+  assert.equal(answer.kind, 'error', `expected an error, got ${answer.kind}`);
+  return answer.kind === 'error' ? answer : { reason: '', detail: '' };
+}
+
+describe('wire DNS client: answers', () => {
+  it('returns ok with converted records and sends RD, AD and EDNS0 without DO by default', async () => {
+    const dns = await server((q) => reply(q, { answers: [a('example.com', '192.0.2.1', 120)] }));
+    const answer = await client([dns]).query('Example.COM.', 'A');
+    assert.deepEqual(answer, {
+      kind: 'ok',
+      name: 'example.com',
+      type: 'A',
+      records: [{ name: 'example.com', ttl: 120, type: 'A', address: '192.0.2.1' }],
+      aliases: [],
+      authenticated: false,
+    });
+    const [query] = dns.queries;
+    assert.ok(query?.packet.flag_rd && query.packet.flag_ad && !query.packet.flag_cd);
+    const opt = query?.packet.additionals?.find((record) => record.type === 'OPT');
+    assert.ok(opt?.type === 'OPT' && opt.udpPayloadSize === 4096 && !opt.flag_do);
+  });
+
+  it('sets DO with dnssec: true and CD with checkingDisabled', async () => {
+    const dns = await server((q) => reply(q));
+    await client([dns], { dnssec: true }).query('example.com', 'DNSKEY', { checkingDisabled: true });
+    const [query] = dns.queries;
+    const opt = query?.packet.additionals?.find((record) => record.type === 'OPT');
+    assert.ok(opt?.type === 'OPT' && opt.flag_do);
+    assert.ok(query?.packet.flag_cd);
+  });
+
+  it('maps NXDOMAIN, NODATA, SERVFAIL and REFUSED', async () => {
+    const dns = await server((q) => {
+      if (q.name.startsWith('nx.')) return reply(q, { rcode: 'NXDOMAIN' });
+      if (q.name.startsWith('nodata.')) return reply(q, { authorities: [soa('example', 60, 60)] });
+      if (q.name.startsWith('servfail.')) return reply(q, { rcode: 'SERVFAIL' });
+      return reply(q, { rcode: 'REFUSED' });
+    });
+    const dns1 = client([dns]);
+    assert.equal((await dns1.query('nx.example', 'A')).kind, 'nxdomain');
+    assert.equal((await dns1.query('nodata.example', 'AAAA')).kind, 'nodata');
+    const servfail = errorOf(await dns1.query('servfail.example', 'MX'));
+    assert.equal(servfail.reason, 'servfail');
+    assert.match(servfail.detail, new RegExp(`127\\.0\\.0\\.1:${dns.address.port} SERVFAIL`));
+    assert.equal(errorOf(await dns1.query('refused.example', 'TXT')).reason, 'refused');
+    // One resolver: a server's own SERVFAIL is not asked again within the same query.
+    assert.equal(dns.queries.filter((q) => q.name === 'servfail.example').length, 1);
+  });
+
+  it('follows a CNAME chain into aliases and ignores records off the chain', async () => {
+    const dns = await server((q) =>
+      reply(q, {
+        answers: [
+          cname('www.example', 'edge.cdn.example', 60),
+          a('evil.example', '203.0.113.66'),
+          cname('edge.cdn.example', 'pop.cdn.example'),
+          a('pop.cdn.example', '192.0.2.7', 30),
+        ],
+      }),
+    );
+    const answer = await client([dns]).query('www.example', 'A');
+    assert.equal(answer.kind, 'ok');
+    assert.deepEqual(answer.kind === 'ok' && answer.aliases, ['edge.cdn.example', 'pop.cdn.example']);
+    assert.deepEqual(answer.kind === 'ok' && answer.records.map((r) => r.address), ['192.0.2.7']);
+  });
+
+  it('keeps the aliases of an NXDOMAIN reached through a CNAME (RFC 6604)', async () => {
+    const dns = await server((q) =>
+      reply(q, { rcode: 'NXDOMAIN', answers: [cname('alias.example', 'gone.example')] }),
+    );
+    const answer = await client([dns]).query('alias.example', 'A');
+    assert.equal(answer.kind, 'nxdomain');
+    assert.deepEqual(answer.kind === 'nxdomain' && answer.aliases, ['gone.example']);
+  });
+
+  it('reports AD as authenticated', async () => {
+    const dns = await server((q) =>
+      reply(q, { authenticated: true, answers: [a('signed.example', '192.0.2.2')] }),
+    );
+    const answer = await client([dns]).query('signed.example', 'A');
+    assert.equal(answer.kind === 'ok' && answer.authenticated, true);
+  });
+
+  it('retries over TCP when the UDP answer is truncated', async () => {
+    const many = Array.from(
+      { length: 40 },
+      (_, i): DnsRecord => ({
+        name: 'big.example',
+        ttl: 60,
+        type: 'TXT',
+        strings: [`record ${i} ${'x'.repeat(100)}`],
+      }),
+    );
+    const dns = await server((q) =>
+      q.transport === 'udp' ? reply(q, { truncated: true }) : reply(q, { answers: many }),
+    );
+    const dns1 = client([dns]);
+    const answer = await dns1.query('big.example', 'TXT');
+    assert.equal(answer.kind === 'ok' && answer.records.length, 40);
+    assert.deepEqual(
+      dns.queries.map((q) => q.transport),
+      ['udp', 'tcp'],
+    );
+    assert.equal(dns1.stats().tcpFallbacks, 1);
+  });
+
+  it('rotates to the next resolver after a timeout', async () => {
+    const silent = await server(() => null);
+    const good = await server((q) => reply(q, { answers: [a('example.com', '192.0.2.9')] }));
+    const dns1 = client([silent, good]);
+    const answer = await dns1.query('example.com', 'A');
+    assert.equal(answer.kind, 'ok');
+    assert.equal(silent.queries.length, 1);
+    assert.equal(dns1.stats().timeouts, 1);
+  });
+
+  it('gives up after the attempt budget with a timeout naming every resolver tried', async () => {
+    const first = await server(() => null);
+    const second = await server(() => null);
+    const dns1 = client([first, second], { attempts: 3, timeoutMs: 100 });
+    const error = errorOf(await dns1.query('example.com', 'A'));
+    assert.equal(error.reason, 'timeout');
+    assert.match(error.detail, new RegExp(`:${first.address.port} timed out after 100 ms`));
+    assert.match(error.detail, new RegExp(`:${second.address.port} timed out`));
+    assert.equal(first.queries.length + second.queries.length, 3);
+  });
+
+  it('prefers a server failure over a timeout when attempts disagree', async () => {
+    const failing = await server((q) => reply(q, { rcode: 'SERVFAIL' }));
+    const silent = await server(() => null);
+    const error = errorOf(await client([failing, silent], { attempts: 2 }).query('example.com', 'A'));
+    assert.equal(error.reason, 'servfail');
+  });
+
+  it('drops wrong IDs, wrong questions, queries and garbage, then times out', async () => {
+    const dns = await server((q) => [
+      Buffer.from('not dns at all'),
+      reply(q, { id: (q.id + 1) & 0xffff, answers: [a(q.name, '203.0.113.1')] }),
+      reply(q, { questionName: 'evil.example', answers: [a('evil.example', '203.0.113.2')] }),
+      reply(q, { questionType: 'AAAA' }),
+      { ...reply(q, { answers: [a(q.name, '203.0.113.3')] }), type: 'query' },
+      Buffer.concat([dnsPacket.encode(reply(q)).subarray(0, 12), Buffer.from([0xff, 0xff])]),
+    ]);
+    const dns1 = client([dns], { attempts: 1 });
+    const error = errorOf(await dns1.query('victim.example', 'A'));
+    assert.equal(error.reason, 'timeout');
+    assert.match(error.detail, /ignored 4 invalid responses/);
+    assert.ok(dns1.stats().responsesIgnored >= 5);
+  });
+
+  it('rejects invalid names without sending anything', async () => {
+    const dns = await server((q) => reply(q));
+    const dns1 = client([dns]);
+    const error = errorOf(await dns1.query(`${'a'.repeat(64)}.example`, 'A'));
+    assert.equal(error.reason, 'other');
+    assert.match(error.detail, /invalid query name.*64 octets/);
+    assert.equal(dns.queries.length, 0);
+  });
+
+  it('answers aborted when the signal fires', async () => {
+    const dns = await server(async (q) => {
+      await delay(100);
+      return reply(q);
+    });
+    const dns1 = client([dns], { timeoutMs: 300 });
+    const controller = new AbortController();
+    const pending = dns1.query('slow.example', 'A', { signal: controller.signal });
+    controller.abort();
+    assert.deepEqual(errorOf(await pending), {
+      kind: 'error',
+      name: 'slow.example',
+      type: 'A',
+      reason: 'other',
+      detail: 'aborted',
+    });
+    const already = errorOf(await dns1.query('slow.example', 'A', { signal: AbortSignal.abort() }));
+    assert.equal(already.detail, 'aborted');
+  });
+});
+
+describe('wire DNS client: cache, de-duplication, concurrency', () => {
+  it('answers the second identical query from the cache', async () => {
+    const dns = await server((q) => reply(q, { answers: [a('example.com', '192.0.2.1')] }));
+    const dns1 = client([dns]);
+    await dns1.query('example.com', 'A');
+    const second = await dns1.query('EXAMPLE.com.', 'A');
+    assert.equal(second.kind, 'ok');
+    assert.equal(dns.queries.length, 1);
+    assert.equal(dns1.stats().cacheHits, 1);
+    // CD is part of the key: a validation-free answer is a different answer.
+    await dns1.query('example.com', 'A', { checkingDisabled: true });
+    assert.equal(dns.queries.length, 2);
+  });
+
+  it('expires answers after their TTL and ages TTLs on hits', async () => {
+    let now = 0;
+    const dns = await server((q) =>
+      reply(q, { answers: [cname('www.example', 'example.com', 600), a('example.com', '192.0.2.1', 60)] }),
+    );
+    const dns1 = client([dns], { now: () => now });
+    await dns1.query('www.example', 'A');
+    now = 59_500;
+    const aged = await dns1.query('www.example', 'A');
+    assert.equal(aged.kind === 'ok' && aged.records[0]?.ttl, 1);
+    assert.equal(dns.queries.length, 1);
+    now = 60_000;
+    await dns1.query('www.example', 'A');
+    assert.equal(dns.queries.length, 2);
+  });
+
+  it('caches negative answers for the SOA minimum, or 30 s without SOA', async () => {
+    let now = 0;
+    const dns = await server((q) =>
+      q.name === 'nx.example'
+        ? reply(q, { rcode: 'NXDOMAIN', authorities: [soa('example', 3600, 10)] })
+        : reply(q),
+    );
+    const dns1 = client([dns], { now: () => now });
+    await dns1.query('nx.example', 'A');
+    await dns1.query('bare.example', 'A');
+    now = 9_999;
+    assert.equal((await dns1.query('nx.example', 'A')).kind, 'nxdomain');
+    assert.equal(dns.queries.length, 2);
+    now = 10_000;
+    await dns1.query('nx.example', 'A');
+    assert.equal(dns.queries.length, 3);
+    now = 29_999;
+    await dns1.query('bare.example', 'A');
+    assert.equal(dns.queries.length, 3);
+    now = 30_000;
+    await dns1.query('bare.example', 'A');
+    assert.equal(dns.queries.length, 4);
+  });
+
+  it('caches resolver failures only for errorTtlMs', async () => {
+    let now = 0;
+    const dns = await server((q) => reply(q, { rcode: 'SERVFAIL' }));
+    const dns1 = client([dns], { now: () => now, errorTtlMs: 1000 });
+    await dns1.query('broken.example', 'A');
+    now = 999;
+    assert.equal(errorOf(await dns1.query('broken.example', 'A')).reason, 'servfail');
+    assert.equal(dns.queries.length, 1);
+    now = 1000;
+    await dns1.query('broken.example', 'A');
+    assert.equal(dns.queries.length, 2);
+  });
+
+  it('joins concurrent identical queries into one network query', async () => {
+    const dns = await server(async (q) => {
+      await delay(30);
+      return reply(q, { answers: [a('example.com', '192.0.2.1')] });
+    });
+    const dns1 = client([dns]);
+    const answers = await Promise.all([
+      dns1.query('example.com', 'A'),
+      dns1.query('Example.com', 'A'),
+      dns1.query('example.com', 'A'),
+    ]);
+    assert.ok(answers.every((answer) => answer.kind === 'ok'));
+    assert.equal(dns.queries.length, 1);
+    assert.equal(dns1.stats().inFlightJoins, 2);
+    assert.equal(dns1.stats().queriesSent, 1);
+  });
+
+  it('one caller aborting does not cancel the answer for the others', async () => {
+    const dns = await server(async (q) => {
+      await delay(30);
+      return reply(q, { answers: [a('example.com', '192.0.2.1')] });
+    });
+    const dns1 = client([dns]);
+    const controller = new AbortController();
+    const leaving = dns1.query('example.com', 'A', { signal: controller.signal });
+    const staying = dns1.query('example.com', 'A');
+    controller.abort();
+    assert.equal(errorOf(await leaving).detail, 'aborted');
+    assert.equal((await staying).kind, 'ok');
+  });
+
+  it('keeps at most maxInFlight lookups on the network and queues the rest', async () => {
+    let active = 0;
+    let peak = 0;
+    const dns = await server(async (q) => {
+      active++;
+      peak = Math.max(peak, active);
+      await delay(20);
+      active--;
+      return reply(q, { answers: [a(q.name, '192.0.2.1')] });
+    });
+    const dns1 = client([dns], { maxInFlight: 2, timeoutMs: 300 });
+    const pending = Array.from({ length: 6 }, (_, i) => dns1.query(`host${i}.example`, 'A'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual([dns1.stats().inFlight, dns1.stats().queued], [2, 4]);
+    const answers = await Promise.all(pending);
+    assert.ok(answers.every((answer) => answer.kind === 'ok'));
+    assert.equal(dns.queries.length, 6);
+    assert.equal(peak, 2);
+  });
+
+  it('answers "client closed" after close()', async () => {
+    const dns = await server((q) => reply(q));
+    const dns1 = client([dns]);
+    await dns1.close();
+    assert.equal(errorOf(await dns1.query('example.com', 'A')).detail, 'client closed');
+  });
+});

@@ -1,0 +1,330 @@
+// The wire DNS client behind the DnsClient port: cache, in-flight de-duplication, a concurrency limit,
+// and a retry budget across resolvers over UDP with TCP fallback. See docs/dns-engine.md.
+
+import { TtlCache } from './cache.js';
+import { Limiter } from './limiter.js';
+import { normalizeQueryName } from './names.js';
+import { formatResolver } from './resolvers.js';
+import { type ExchangeOutcome, tcpExchange, UdpPool } from './transport.js';
+import type {
+  DnsAnswer,
+  DnsClient,
+  DnsErrorReason,
+  DnsRecord,
+  QueryOptions,
+  RecordType,
+  ResolverAddress,
+} from './types.js';
+import type { QuestionSpec } from './wire.js';
+
+export interface DnsClientOptions {
+  readonly resolvers: readonly ResolverAddress[];
+  /** Per attempt (and again for a TCP retry after TC). Default 2500. */
+  readonly timeoutMs?: number;
+  /** Total attempts, rotating through the resolvers. Default 3. */
+  readonly attempts?: number;
+  /** Network lookups at once; further ones wait in a FIFO queue. Default 256. */
+  readonly maxInFlight?: number;
+  /** Cache bound (LRU). Default 50 000; 0 disables the cache. */
+  readonly cacheEntries?: number;
+  /** Set DO in queries, so signed zones come back with RRSIGs. Default false. */
+  readonly dnssec?: boolean;
+  /** Cache life of a negative answer that carries no SOA. Default 30 s. */
+  readonly negativeTtlSeconds?: number;
+  /** Cache life of SERVFAIL/REFUSED/timeout and other resolver failures. Default 5000 ms. */
+  readonly errorTtlMs?: number;
+  /** Upper bound on any cache life. Default 86 400 s. */
+  readonly maxTtlSeconds?: number;
+  /** Milliseconds clock for the cache; tests inject one. Default Date.now. */
+  readonly now?: () => number;
+}
+
+export interface DnsClientStats {
+  /** Packets sent: UDP attempts and TCP retries. */
+  readonly queriesSent: number;
+  readonly cacheHits: number;
+  /** Queries that joined an identical lookup already on the network. */
+  readonly inFlightJoins: number;
+  readonly timeouts: number;
+  readonly tcpFallbacks: number;
+  /** Packets dropped: unknown ID, wrong source or question, undecodable. */
+  readonly responsesIgnored: number;
+  readonly cacheEntries: number;
+  readonly inFlight: number;
+  readonly queued: number;
+}
+
+export interface WireDnsClient extends DnsClient {
+  close(): Promise<void>;
+  stats(): DnsClientStats;
+}
+
+interface Lookup {
+  readonly promise: Promise<DnsAnswer>;
+  readonly controller: AbortController;
+  /** Callers that can still abort; when the last of them leaves, the lookup is cancelled. */
+  abortable: number;
+  /** Callers without a signal: while any exists the lookup is never cancelled. */
+  permanent: number;
+}
+
+/** Resolver failures we cache briefly; 'network' and 'other' are local trouble (or aborts) and are not. */
+const cachedErrors: ReadonlySet<DnsErrorReason> = new Set([
+  'timeout',
+  'servfail',
+  'refused',
+  'formerr',
+  'notimp',
+  'malformed',
+]);
+/** Reasons that mean a server answered: they say more than a timeout when attempts disagree. */
+const answeredReasons: ReadonlySet<DnsErrorReason> = new Set([
+  'servfail',
+  'refused',
+  'formerr',
+  'notimp',
+  'malformed',
+]);
+/** RFC 2308 §5 suggests negative answers are not kept longer than a few hours. */
+const maxNegativeTtlSeconds = 10_800;
+
+const positiveInteger = (value: number, name: string): number => {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+};
+
+/** A cached answer as seen `ageMs` later: record TTLs count down, as from any caching resolver. */
+function aged(answer: DnsAnswer, ageMs: number): DnsAnswer {
+  if (answer.kind !== 'ok' || ageMs < 1000) return answer;
+  const seconds = Math.floor(ageMs / 1000);
+  const records = answer.records.map(
+    (record) => ({ ...record, ttl: Math.max(0, record.ttl - seconds) }) as DnsRecord,
+  );
+  return { ...answer, records };
+}
+
+function summarizeIgnored(ignored: readonly string[]): string {
+  if (ignored.length === 0) return '';
+  const kinds = [...new Set(ignored)].slice(0, 3).join(', ');
+  return ` (ignored ${ignored.length} invalid response${ignored.length === 1 ? '' : 's'}: ${kinds})`;
+}
+
+export function createDnsClient(options: DnsClientOptions): WireDnsClient {
+  const resolvers = [...options.resolvers];
+  if (resolvers.length === 0) throw new RangeError('createDnsClient: at least one resolver is needed');
+  const timeoutMs = positiveInteger(options.timeoutMs ?? 2500, 'timeoutMs');
+  const attempts = positiveInteger(options.attempts ?? 3, 'attempts');
+  const dnssec = options.dnssec ?? false;
+  const negativeTtlSeconds = options.negativeTtlSeconds ?? 30;
+  const errorTtlMs = options.errorTtlMs ?? 5000;
+  const maxTtlSeconds = options.maxTtlSeconds ?? 86_400;
+  const now = options.now ?? Date.now;
+
+  const counters = {
+    queriesSent: 0,
+    cacheHits: 0,
+    inFlightJoins: 0,
+    timeouts: 0,
+    tcpFallbacks: 0,
+    responsesIgnored: 0,
+  };
+  const transportCounters = {
+    sent: () => void counters.queriesSent++,
+    ignored: () => void counters.responsesIgnored++,
+  };
+  const cache = new TtlCache<DnsAnswer>(options.cacheEntries ?? 50_000, now);
+  const limiter = new Limiter(positiveInteger(options.maxInFlight ?? 256, 'maxInFlight'));
+  const pool = new UdpPool(transportCounters);
+  const lookups = new Map<string, Lookup>();
+  let closed = false;
+
+  const errorAnswer = (question: QuestionSpec, reason: DnsErrorReason, detail: string): DnsAnswer => ({
+    kind: 'error',
+    name: question.name,
+    type: question.type,
+    reason,
+    detail,
+  });
+
+  /** One attempt against one resolver: UDP, then TCP to the same resolver when the answer is truncated. */
+  async function attempt(
+    resolver: ResolverAddress,
+    question: QuestionSpec,
+    signal: AbortSignal,
+  ): Promise<ExchangeOutcome> {
+    const outcome = await pool.exchange(resolver, question, timeoutMs, signal);
+    if (outcome.kind !== 'interpreted' || outcome.interpretation.kind !== 'truncated') return outcome;
+    counters.tcpFallbacks++;
+    return tcpExchange(resolver, question, timeoutMs, transportCounters, signal);
+  }
+
+  /** Asks the resolvers in turn within the attempt budget; returns the answer and how long to cache it. */
+  async function resolve(
+    question: QuestionSpec,
+    signal: AbortSignal,
+  ): Promise<{ answer: DnsAnswer; ttlMs: number }> {
+    const tried: string[] = [];
+    let reason: DnsErrorReason = 'other';
+    for (let index = 0; index < attempts; index++) {
+      const resolver = resolvers[index % resolvers.length] ?? fallbackOf(resolvers);
+      const where = formatResolver(resolver);
+      const outcome = await attempt(resolver, question, signal);
+      let answered = false;
+      switch (outcome.kind) {
+        case 'aborted':
+          return { answer: errorAnswer(question, 'other', 'aborted'), ttlMs: 0 };
+        case 'timeout':
+          counters.timeouts++;
+          tried.push(`${where} timed out after ${timeoutMs} ms${summarizeIgnored(outcome.ignored)}`);
+          if (!answeredReasons.has(reason)) reason = 'timeout';
+          break;
+        case 'network':
+          tried.push(`${where} ${outcome.message}`);
+          if (!answeredReasons.has(reason) && reason !== 'timeout') reason = 'network';
+          break;
+        case 'interpreted': {
+          const result = outcome.interpretation;
+          switch (result.kind) {
+            case 'answer': {
+              const { answer, ttlSeconds } = result;
+              const negative = answer.kind !== 'ok';
+              const seconds = Math.min(
+                ttlSeconds ?? negativeTtlSeconds,
+                maxTtlSeconds,
+                negative ? maxNegativeTtlSeconds : Number.POSITIVE_INFINITY,
+              );
+              return { answer, ttlMs: seconds * 1000 };
+            }
+            case 'truncated':
+              tried.push(`${where} truncated answer over TCP`);
+              reason = 'malformed';
+              answered = true;
+              break;
+            case 'failure':
+              tried.push(`${where} ${result.why}`);
+              reason = result.reason;
+              answered = true;
+              break;
+          }
+          break;
+        }
+      }
+      // Asking the very same server again for an answer it already gave would only repeat it.
+      if (answered && resolvers.length === 1) break;
+    }
+    const detail = `${question.name || '.'} ${question.type}: ${tried.join('; ')}`;
+    return {
+      answer: errorAnswer(question, reason, detail),
+      ttlMs: cachedErrors.has(reason) ? errorTtlMs : 0,
+    };
+  }
+
+  function startLookup(key: string, question: QuestionSpec): Lookup {
+    const controller = new AbortController();
+    const run = async (): Promise<DnsAnswer> => {
+      if (!(await limiter.acquire(controller.signal))) return errorAnswer(question, 'other', 'aborted');
+      try {
+        const { answer, ttlMs } = await resolve(question, controller.signal);
+        if (!controller.signal.aborted && !closed) cache.set(key, answer, ttlMs);
+        return answer;
+      } finally {
+        limiter.release();
+        if (lookups.get(key) === lookup) lookups.delete(key);
+      }
+    };
+    const lookup: Lookup = { promise: Promise.resolve().then(run), controller, abortable: 0, permanent: 0 };
+    lookups.set(key, lookup);
+    return lookup;
+  }
+
+  /** One caller's view of a shared lookup: its own abort ends its wait, and only the last one cancels. */
+  function waitFor(
+    lookup: Lookup,
+    key: string,
+    signal: AbortSignal | undefined,
+    question: QuestionSpec,
+  ): Promise<DnsAnswer> {
+    if (signal === undefined) {
+      lookup.permanent++;
+      return lookup.promise;
+    }
+    lookup.abortable++;
+    return new Promise((resolve) => {
+      const onAbort = (): void => {
+        lookup.abortable--;
+        if (lookup.abortable === 0 && lookup.permanent === 0) {
+          lookup.controller.abort();
+          if (lookups.get(key) === lookup) lookups.delete(key);
+        }
+        resolve(errorAnswer(question, 'other', 'aborted'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      lookup.promise.then((answer) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(answer);
+      });
+    });
+  }
+
+  async function query<T extends RecordType>(
+    name: string,
+    type: T,
+    queryOptions?: QueryOptions,
+  ): Promise<DnsAnswer<T>> {
+    const signal = queryOptions?.signal;
+    const checked = normalizeQueryName(name);
+    const shownName = checked.ok ? checked.name : name;
+    if (!checked.ok) {
+      return {
+        kind: 'error',
+        name: shownName,
+        type,
+        reason: 'other',
+        detail: `invalid query name: ${checked.error}`,
+      };
+    }
+    const question: QuestionSpec = {
+      name: checked.name,
+      type,
+      checkingDisabled: queryOptions?.checkingDisabled ?? false,
+      dnssec,
+    };
+    if (closed) return errorAnswer(question, 'other', 'client closed') as DnsAnswer<T>;
+    if (signal?.aborted) return errorAnswer(question, 'other', 'aborted') as DnsAnswer<T>;
+    const key = `${question.name}\u0000${type}\u0000${question.checkingDisabled ? 'cd' : ''}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) {
+      counters.cacheHits++;
+      return aged(hit.value, hit.ageMs) as DnsAnswer<T>;
+    }
+    const joined = lookups.get(key);
+    if (joined !== undefined) counters.inFlightJoins++;
+    const lookup = joined ?? startLookup(key, question);
+    return (await waitFor(lookup, key, signal, question)) as DnsAnswer<T>;
+  }
+
+  return {
+    query,
+    stats: () => ({
+      ...counters,
+      cacheEntries: cache.size,
+      inFlight: limiter.running,
+      queued: limiter.queued,
+    }),
+    async close() {
+      closed = true;
+      for (const lookup of lookups.values()) lookup.controller.abort();
+      lookups.clear();
+      cache.clear();
+      await pool.close();
+    },
+  };
+}
+
+/** Unreachable with a non-empty list; keeps noUncheckedIndexedAccess honest without a non-null assertion. */
+function fallbackOf(resolvers: readonly ResolverAddress[]): ResolverAddress {
+  const first = resolvers[0];
+  if (first === undefined) throw new RangeError('no resolver');
+  return first;
+}
