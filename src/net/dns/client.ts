@@ -250,7 +250,7 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
       return lookup.promise;
     }
     lookup.abortable++;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const onAbort = (): void => {
         lookup.abortable--;
         if (lookup.abortable === 0 && lookup.permanent === 0) {
@@ -260,10 +260,17 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
         resolve(errorAnswer(question, 'other', 'aborted'));
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      lookup.promise.then((answer) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(answer);
-      });
+      // A rejection here is a bug in this module; it reaches the caller instead of going unhandled.
+      lookup.promise.then(
+        (answer) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(answer);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
     });
   }
 
