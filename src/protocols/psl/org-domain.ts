@@ -1,0 +1,19 @@
+// The organisational domain by the Public Suffix List (RFC 7489's method), through tldts's bundled list.
+// RFC 9989 replaced it with the DNS tree walk; telltale keeps it as a cross-check and for report destinations.
+
+import { parse } from 'tldts';
+
+/**
+ * The registrable domain of `name` (public suffix plus one label), or null when `name` is itself a
+ * public suffix or not a usable domain name. ICANN and private sections both count, as DMARC
+ * receivers using the PSL did. Input may be U-labels or A-labels; the answer keeps the input's form.
+ */
+export function pslOrganizationalDomain(name: string | null): string | null {
+  if (name === null) return null;
+  const domain = name.toLowerCase().replace(/\.$/, '');
+  // tldts forgives a leading dot; a name with an empty label is not a domain name.
+  if (domain === '' || domain.split('.').some((label) => label === '')) return null;
+  const result = parse(domain, { allowPrivateDomains: true });
+  if (result.isIp === true) return null;
+  return result.domain;
+}
