@@ -219,7 +219,9 @@ class Evaluation {
 
   matchesAddress(text: string, prefixLength: number): boolean {
     const address = parseIp(text);
-    return address !== undefined && inCidr(this.ip, unmapIpv4(address), prefixLength);
+    return (
+      address !== undefined && address.family === this.ip.family && inCidr(this.ip, address, prefixLength)
+    );
   }
 
   countLookup(term: string): void {
