@@ -5,6 +5,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import dnsPacket from 'dns-packet';
+import fc from 'fast-check';
 import type { ResolverAddress } from '../src/net/dns/types.js';
 import type { LabDnsServer } from './dns-server.js';
 import { handleMessage, startDnsServer, zoneApex } from './dns-server.js';
@@ -373,6 +374,33 @@ describe('handleMessage', () => {
       txtStrings(answer).map((part) => part.length),
       [255, 45],
     );
+  });
+
+  it('answers any bytes with silence or a decodable reply, never an exception', () => {
+    const valid = dnsPacket.encode(query('www.wire.test', 'TXT', 1232));
+    const message = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+      fc.array(fc.tuple(fc.nat(valid.length - 1), fc.nat(255)), { maxLength: 6 }).map((mutations) => {
+        const bytes = Buffer.from(valid);
+        for (const [index, value] of mutations) bytes[index] = value;
+        return bytes;
+      }),
+    );
+    fc.assert(
+      fc.property(message, fc.constantFrom('udp' as const, 'tcp' as const), (bytes, transport) => {
+        const reply = handleMessage(store, bytes, transport);
+        if (reply.kind === 'send') assert.equal(dnsPacket.decode(reply.bytes).type, 'response');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('answers FORMERR, without echoing it, to a question whose label holds a dot', () => {
+    const bytes = dnsPacket.encode(query('ab.wire.test', 'A'));
+    bytes[13] = 0x2e; // 'a' becomes '.', which the decoder would turn into an extra label
+    const reply = decodeReply(bytes);
+    assert.equal(rcodeOf(reply), 'FORMERR');
+    assert.equal(reply.questions?.length, 0);
   });
 
   it('takes the last two labels as the zone apex', () => {

@@ -295,6 +295,17 @@ function lookUpAndAnswer(store: ZoneStore, query: QueryContext, transport: Trans
 }
 
 /**
+ * dns-packet decodes names to dotted text, so a label holding a dot or invalid UTF-8 would come back
+ * as a different name: such a question is refused as malformed rather than echoed wrong.
+ */
+function questionSurvivesReencoding(message: Buffer, packet: dnsPacket.DecodedPacket): boolean {
+  const questions = packet.questions ?? [];
+  if (questions.length === 0) return true;
+  const encoded = dnsPacket.encode({ type: 'query', id: 0, questions });
+  return encoded.subarray(12).equals(message.subarray(12, encoded.length));
+}
+
+/**
  * Turns one received message into the reply to send, if any. Pure apart from the store, and total:
  * garbage yields FORMERR or silence, never an exception.
  */
@@ -309,6 +320,9 @@ export function handleMessage(store: ZoneStore, message: Buffer, transport: Tran
   try {
     packet = dnsPacket.decode(message);
   } catch {
+    return finish({ id, echoedFlags, question: undefined, ednsSize: undefined }, formerr, transport);
+  }
+  if (!questionSurvivesReencoding(message, packet)) {
     return finish({ id, echoedFlags, question: undefined, ednsSize: undefined }, formerr, transport);
   }
   const options = (packet.additionals ?? []).filter((record) => record.type === 'OPT');
@@ -411,7 +425,10 @@ class Server implements LabDnsServer {
   private serveDatagram(udp: dgram.Socket, message: Buffer, remote: dgram.RemoteInfo): void {
     this.received += 1;
     const reply = safeHandle(this.store, message, 'udp');
-    this.deliver(reply, (bytes) => udp.send(bytes, remote.port, remote.address, () => {}));
+    this.deliver(reply, (bytes) => {
+      // A reply racing close() finds the socket gone: nobody is waiting for it any more.
+      if (this.udp === udp) udp.send(bytes, remote.port, remote.address, () => {});
+    });
   }
 
   private deliver(reply: ServerReply, send: (bytes: Buffer) => void): void {
