@@ -1,0 +1,607 @@
+// DKIM key records at <selector>._domainkey.<domain>: probes the user's and the well-known selectors, guards
+// against wildcards, and judges each key found (RFC 6376, RFC 8301, RFC 8463).
+
+import { randomBytes } from 'node:crypto';
+import { builtinDkimSelectors, isValidSelector, knownSelectorUsers } from '../../knowledge/dkim-selectors.js';
+import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
+import type { ScanTarget } from '../../model/report.js';
+import { dnsEvidence } from '../../net/dns/presentation.js';
+import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
+import { assessKeyRecord, type KeyAssessment, looksLikeKeyRecord } from '../../protocols/dkim/key-record.js';
+import { rsaStrength } from '../../protocols/dkim/public-key.js';
+import type { CheckContext, DomainCheck } from '../check.js';
+import { finding } from '../finding-builder.js';
+
+const rfc = (number: number, section: string, title: string) => ({
+  title,
+  url: `https://www.rfc-editor.org/rfc/rfc${number}#section-${section}`,
+});
+const keyRecordRef = rfc(6376, '3.6.1', 'RFC 6376 §3.6.1: the DKIM key record');
+const keySizeRef = rfc(8301, '3.2', 'RFC 8301 §3.2: DKIM key sizes');
+const rotateRef = {
+  title: 'Microsoft: Rotate-DkimSigningConfig',
+  url: 'https://learn.microsoft.com/powershell/module/exchange/rotate-dkimsigningconfig',
+};
+const recordShape =
+  'Publish the key as TXT at <selector>._domainkey.<domain>: "v=DKIM1; k=rsa; p=<base64 SubjectPublicKeyInfo>" ' +
+  '(split into 255-byte strings; verifiers join them without spaces).';
+const rotation =
+  'Generate a 2048-bit RSA key pair (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048), publish the ' +
+  'public key at a NEW selector, switch the signer to it, wait for the old signatures to age out, then revoke ' +
+  'the old selector with "v=DKIM1; p=". Microsoft 365, in Exchange Online PowerShell: ' +
+  'Rotate-DkimSigningConfig -KeySize 2048 -Identity example.com (the CNAMEs stay as they are).';
+
+export const dkimMeta = {
+  keyFound: {
+    id: 'dkim.key-found',
+    area: 'dkim',
+    title: 'DKIM keys found',
+    severity: 'info',
+    description:
+      'Lists the selectors at which a DKIM key record was found. Selectors cannot be listed from DNS, so only ' +
+      'the selectors given with --dkim-selector and a built-in list of common ones are looked at.',
+    remediation:
+      'Nothing to do. Name your other selectors with --dkim-selector so their keys are checked too.',
+    references: [rfc(6376, '3.1', 'RFC 6376 §3.1: selectors'), keyRecordRef],
+  },
+  noneFound: {
+    id: 'dkim.none-found',
+    area: 'dkim',
+    title: 'No DKIM key found at the selectors tried',
+    severity: 'low',
+    description:
+      'None of the selectors tried has a DKIM key record. This is not proof that the domain does not sign: ' +
+      'selectors cannot be listed, and a sender may use a selector nobody guessed. Never reported as a failure.',
+    remediation:
+      'Look at the DKIM-Signature header of a message you sent (the s= tag is the selector) and run again with ' +
+      `--dkim-selector <s>. If nothing signs your mail, enable DKIM at each sending service. ${recordShape}`,
+    references: [rfc(6376, '3.1', 'RFC 6376 §3.1: selectors'), keyRecordRef],
+  },
+  weakKey: {
+    id: 'dkim.weak-key',
+    area: 'dkim',
+    title: 'DKIM key too short',
+    severity: 'high',
+    description:
+      'RSA keys shorter than 1024 bits can be factored and are not accepted by verifiers (RFC 8301 requires at ' +
+      'least 1024 bits); 1024-bit keys still verify but RFC 8301 recommends 2048. The size is read from the key.',
+    remediation: rotation,
+    references: [keySizeRef, rotateRef],
+  },
+  revoked: {
+    id: 'dkim.revoked',
+    area: 'dkim',
+    title: 'DKIM key revoked',
+    severity: 'low',
+    description:
+      'The key record has an empty p=, which revokes the key: every signature made with this selector fails. ' +
+      'That is the right end of a key rotation, and a problem only if something still signs with this selector.',
+    remediation:
+      'If a service still signs with this selector, publish its current public key there or switch it to a ' +
+      `selector that has one. ${recordShape}`,
+    references: [keyRecordRef],
+  },
+  testing: {
+    id: 'dkim.testing',
+    area: 'dkim',
+    title: 'DKIM key in testing mode (t=y)',
+    severity: 'medium',
+    description:
+      'With t=y verifiers must treat signed mail like unsigned mail, so the signature gives no protection.',
+    remediation: 'When signing works, remove y from the t= tag: "v=DKIM1; k=rsa; p=<key>".',
+    references: [keyRecordRef],
+  },
+  syntaxError: {
+    id: 'dkim.syntax-error',
+    area: 'dkim',
+    title: 'DKIM key record invalid',
+    severity: 'high',
+    description:
+      'The key record cannot be used by verifiers: bad tag list, v= other than DKIM1 or not first, missing p=, ' +
+      'key data that does not decode, or several key records at one name. Every signature with it fails.',
+    remediation: recordShape,
+    references: [
+      rfc(6376, '3.2', 'RFC 6376 §3.2: tag=value lists'),
+      keyRecordRef,
+      rfc(6376, '3.6.2.2', 'RFC 6376 §3.6.2.2: TXT records'),
+      rfc(8463, '4.2', 'RFC 8463 §4.2: Ed25519 key format'),
+    ],
+  },
+  sha1Only: {
+    id: 'dkim.sha1-only',
+    area: 'dkim',
+    title: 'DKIM key limited to SHA-1',
+    severity: 'high',
+    description:
+      'The key record restricts itself to h=sha1, and RFC 8301 forbids verifiers to accept rsa-sha1 ' +
+      'signatures, so no signature made with this key verifies.',
+    remediation: 'Sign with rsa-sha256 and remove the h= tag (or set h=sha256).',
+    references: [rfc(8301, '3.1', 'RFC 8301 §3.1: signing algorithms'), keyRecordRef],
+  },
+  unusableKey: {
+    id: 'dkim.unusable-key',
+    area: 'dkim',
+    title: 'DKIM key not usable for email',
+    severity: 'high',
+    description:
+      'Verifiers ignore this key for email: its key type k= is not one they know (rsa, ed25519), its service ' +
+      'type s= does not include email or *, or h= names no hash algorithm they support.',
+    remediation: `Use k=rsa (or k=ed25519 beside an RSA key), and drop s= or set s=email. ${recordShape}`,
+    references: [keyRecordRef, rfc(8463, '4.2', 'RFC 8463 §4.2: Ed25519 key type')],
+  },
+  wildcard: {
+    id: 'dkim.wildcard',
+    area: 'dkim',
+    title: 'Wildcard answers every DKIM selector',
+    severity: 'medium',
+    description:
+      'A random selector nobody uses returned a key record, so a wildcard publishes a key at every selector. ' +
+      'Which selectors are really in use cannot be told from DNS, and results for selectors that get the ' +
+      "wildcard's record are unreliable.",
+    remediation:
+      'Remove the wildcard record under _domainkey (or the wildcard at the domain that reaches it) and publish ' +
+      'each key at its own selector.',
+    references: [rfc(4592, '2', 'RFC 4592: wildcards in DNS'), keyRecordRef],
+  },
+  dnsError: {
+    id: 'dkim.dns-error',
+    area: 'dkim',
+    title: 'DKIM selector could not be looked up',
+    severity: 'medium',
+    description:
+      'The DNS lookup of a selector failed (timeout, SERVFAIL, refused), so whether it holds a key is unknown.',
+    remediation: "Check the domain's name servers answer TXT queries under _domainkey, then run again.",
+    references: [keyRecordRef],
+  },
+} as const satisfies Record<string, CheckMeta>;
+
+export interface DkimCheckSettings {
+  /** Defaults to data/dkim-selectors.json. */
+  readonly builtinSelectors?: readonly string[];
+  /** Lookups in flight at once; default 8. */
+  readonly concurrency?: number;
+  /** The improbable selector of the wildcard guard; random by default. */
+  readonly randomSelector?: () => string;
+}
+
+interface Candidate {
+  readonly selector: string;
+  readonly origin: 'user' | 'builtin';
+}
+
+type TxtAnswer = DnsAnswer<'TXT'>;
+
+type Probe =
+  | { readonly kind: 'error'; readonly candidate: Candidate; readonly answer: TxtAnswer & { kind: 'error' } }
+  | { readonly kind: 'absent'; readonly candidate: Candidate; readonly answer: TxtAnswer }
+  | {
+      readonly kind: 'found';
+      readonly candidate: Candidate;
+      readonly answer: TxtAnswer & { kind: 'ok' };
+      /** Key-like TXT values, strings joined without separators (RFC 6376 §3.6.2.2). */
+      readonly texts: readonly string[];
+    };
+
+/** Accepts `sel`, `sel.` or `sel._domainkey.example.com` as typed by a user; undefined when not a selector. */
+export function normalizeSelector(input: string): string | undefined {
+  let selector = input.trim().toLowerCase().replace(/\.$/, '');
+  const marker = selector.indexOf('._domainkey');
+  if (marker >= 0) selector = selector.slice(0, marker);
+  return isValidSelector(selector) ? selector : undefined;
+}
+
+function candidates(
+  user: readonly string[],
+  builtin: readonly string[],
+): { list: Candidate[]; rejected: string[] } {
+  const list: Candidate[] = [];
+  const rejected: string[] = [];
+  const seen = new Set<string>();
+  const add = (selector: string, origin: Candidate['origin']) => {
+    if (seen.has(selector)) return;
+    seen.add(selector);
+    list.push({ selector, origin });
+  };
+  for (const input of user) {
+    const selector = normalizeSelector(input);
+    if (selector === undefined) rejected.push(input);
+    else add(selector, 'user');
+  }
+  for (const selector of builtin) add(selector, 'builtin');
+  return { list, rejected };
+}
+
+/** Runs fn over items with at most `limit` in flight; results keep the order of items. */
+async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+const keyName = (selector: string, domain: string) => `${selector}._domainkey.${domain}`;
+
+async function lookup(dns: DnsClient, name: string, signal: AbortSignal): Promise<TxtAnswer> {
+  try {
+    return await dns.query(name, 'TXT', { signal });
+  } catch (error) {
+    // A port that throws instead of answering is still "could not check", never "no key".
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', name, type: 'TXT', reason: 'other', detail };
+  }
+}
+
+async function probe(
+  dns: DnsClient,
+  domain: string,
+  candidate: Candidate,
+  signal: AbortSignal,
+): Promise<Probe> {
+  const answer = await lookup(dns, keyName(candidate.selector, domain), signal);
+  switch (answer.kind) {
+    case 'error':
+      return { kind: 'error', candidate, answer };
+    case 'nxdomain':
+    case 'nodata':
+      return { kind: 'absent', candidate, answer };
+    case 'ok': {
+      const texts = answer.records.map((record) => record.strings.join('')).filter(looksLikeKeyRecord);
+      return texts.length > 0
+        ? { kind: 'found', candidate, answer, texts }
+        : { kind: 'absent', candidate, answer };
+    }
+  }
+}
+
+function aliasNote(answer: TxtAnswer): string {
+  if (answer.kind === 'error' || answer.aliases.length === 0) return '';
+  return ` (via CNAME → ${answer.aliases.join(' → ')})`;
+}
+
+function selectorLabel(candidate: Candidate): string {
+  const users = candidate.origin === 'builtin' ? knownSelectorUsers(candidate.selector) : [];
+  return users.length > 0 ? `${candidate.selector} (${users.join(', ')})` : candidate.selector;
+}
+
+function isMicrosoft(probe: Probe): boolean {
+  const aliases = probe.answer.kind === 'error' ? [] : probe.answer.aliases;
+  return (
+    aliases.some((alias) => alias.endsWith('.onmicrosoft.com')) ||
+    probe.candidate.selector === 'selector1' ||
+    probe.candidate.selector === 'selector2'
+  );
+}
+
+interface KeySubject {
+  readonly subject: string;
+  readonly label: string;
+  readonly evidence: readonly Evidence[];
+  readonly microsoft: boolean;
+  readonly domain: string;
+}
+
+function rotationFix(key: KeySubject): string {
+  return key.microsoft
+    ? `In Exchange Online PowerShell: Rotate-DkimSigningConfig -KeySize 2048 -Identity ${key.domain}`
+    : `Publish a 2048-bit key at a new selector: <new>._domainkey.${key.domain} TXT "v=DKIM1; k=rsa; p=<base64 public key>", sign with it, then set ${key.subject} to "v=DKIM1; p=".`;
+}
+
+function strengthFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeySubject): Finding[] {
+  const base = { subject: key.subject, evidence: key.evidence };
+  const info = assessment.key;
+  switch (info.kind) {
+    case 'ed25519':
+      return [
+        finding(dkimMeta.weakKey, 'pass', {
+          ...base,
+          message: `${key.label}: Ed25519 key (RFC 8463). Verifiers that do not support Ed25519 need an RSA key at another selector as well.`,
+        }),
+      ];
+    case 'rsa': {
+      const encoding = info.encoding === 'pkcs1' ? ', published as a bare PKCS#1 RSAPublicKey' : '';
+      const size = `${info.bits}-bit RSA key${encoding}`;
+      switch (rsaStrength(info.bits)) {
+        case 'too-short':
+          return [
+            finding(dkimMeta.weakKey, 'fail', {
+              ...base,
+              message: `${key.label}: ${size}. Below 1024 bits verifiers reject the key (RFC 8301) and it can be factored, letting anyone sign mail as this domain.`,
+              fix: rotationFix(key),
+            }),
+          ];
+        case 'minimum':
+          return [
+            finding(dkimMeta.weakKey, 'warn', {
+              ...base,
+              message: `${key.label}: ${size}. RFC 8301 requires at least 1024 bits and recommends 2048.`,
+              fix: rotationFix(key),
+            }),
+          ];
+        case 'recommended':
+          return [finding(dkimMeta.weakKey, 'pass', { ...base, message: `${key.label}: ${size}.` })];
+      }
+    }
+  }
+}
+
+function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeySubject): Finding[] {
+  const base = { subject: key.subject, evidence: key.evidence };
+  const out: Finding[] = [];
+  if (!assessment.forEmail) {
+    out.push(
+      finding(dkimMeta.unusableKey, 'fail', {
+        ...base,
+        message: `${key.label}: s=${assessment.record.serviceTypes.join(':')} does not include email or *, so verifiers ignore this key for mail.`,
+        fix: 'Remove the s= tag or set s=email.',
+      }),
+    );
+  }
+  switch (assessment.hashes) {
+    case 'any':
+    case 'sha256':
+      break;
+    case 'sha1-only':
+      out.push(
+        finding(dkimMeta.sha1Only, 'fail', {
+          ...base,
+          message: `${key.label}: h=sha1 allows only SHA-1, which RFC 8301 forbids verifiers to accept: no signature with this key verifies.`,
+          fix: 'Sign with rsa-sha256 and remove h= (or set h=sha256).',
+        }),
+      );
+      break;
+    case 'none-known':
+      out.push(
+        finding(dkimMeta.unusableKey, 'fail', {
+          ...base,
+          message: `${key.label}: h=${(assessment.record.hashAlgorithms ?? []).join(':')} names no hash algorithm verifiers support (sha256).`,
+          fix: 'Remove h= or set h=sha256.',
+        }),
+      );
+      break;
+  }
+  if (assessment.testing) {
+    out.push(
+      finding(dkimMeta.testing, 'warn', {
+        ...base,
+        message: `${key.label}: t=y marks the key as testing, so verifiers treat signed mail like unsigned mail.`,
+        fix: 'Remove y from the t= tag once signing works.',
+      }),
+    );
+  }
+  return [...out, ...strengthFindings(assessment, key)];
+}
+
+function assessmentFindings(assessment: KeyAssessment, key: KeySubject): Finding[] {
+  const base = { subject: key.subject, evidence: key.evidence };
+  switch (assessment.kind) {
+    case 'invalid':
+      return [
+        finding(dkimMeta.syntaxError, 'fail', {
+          ...base,
+          message: `${key.label}: the key record is invalid: ${assessment.problems.join('; ')}. Every signature with this selector fails.`,
+          fix: recordShape,
+        }),
+      ];
+    case 'revoked':
+      return [
+        finding(dkimMeta.revoked, 'warn', {
+          ...base,
+          message: `${key.label}: the key is revoked (empty p=). Mail still signed with this selector fails DKIM; fine if nothing uses it any more.`,
+        }),
+      ];
+    case 'unknown-key-type':
+      return [
+        finding(dkimMeta.unusableKey, 'fail', {
+          ...base,
+          message: `${key.label}: k=${assessment.record.keyType} is not a key type verifiers know (rsa, ed25519), so they cannot verify with it.`,
+          fix: 'Use k=rsa or k=ed25519.',
+        }),
+      ];
+    case 'key':
+      return usableKeyFindings(assessment, key);
+  }
+}
+
+function keyFindings(found: Probe & { kind: 'found' }, key: KeySubject): Finding[] {
+  const out: Finding[] = [];
+  if (found.texts.length > 1) {
+    out.push(
+      finding(dkimMeta.syntaxError, 'fail', {
+        subject: key.subject,
+        evidence: key.evidence,
+        message: `${key.label}: ${found.texts.length} key records at one name; verifiers may use any of them (RFC 6376 §3.6.2.2), so signatures fail unpredictably.`,
+        fix: 'Keep exactly one key record per selector.',
+      }),
+    );
+  }
+  for (const text of found.texts) out.push(...assessmentFindings(assessKeyRecord(text), key));
+  return out;
+}
+
+function keySubject(
+  found: Probe & { kind: 'found' },
+  domain: string,
+  label: string,
+  subject = found.answer.name,
+): KeySubject {
+  return {
+    subject,
+    label: `${label}${aliasNote(found.answer)}`,
+    evidence: [dnsEvidence(found.answer)],
+    microsoft: isMicrosoft(found),
+    domain,
+  };
+}
+
+const sameRecords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((text, index) => text === [...b].sort()[index]);
+
+/** A long list cut to its first names, so one message stays readable. */
+function shortList(names: readonly string[], limit = 12): string {
+  const shown = names.slice(0, limit).join(', ');
+  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+function wildcardFinding(
+  guard: Probe,
+  domain: string,
+  echoes: readonly string[],
+  distinct: readonly string[],
+) {
+  const subject = `_domainkey.${domain}`;
+  const evidence = [dnsEvidence(guard.answer)];
+  switch (guard.kind) {
+    case 'error':
+      return finding(dkimMeta.wildcard, 'error', {
+        subject,
+        evidence,
+        message: `Could not test for a wildcard: the lookup of the random selector ${guard.candidate.selector} failed (${guard.answer.reason}: ${guard.answer.detail}). Keys found below may be answers of a wildcard.`,
+      });
+    case 'absent':
+      return finding(dkimMeta.wildcard, 'pass', {
+        subject,
+        evidence,
+        message: `No wildcard: the random selector ${guard.candidate.selector} has no key, so each key found is published at its own name.`,
+      });
+    case 'found': {
+      const unreliable =
+        echoes.length > 0
+          ? ` Unreliable (they get the wildcard's record): ${shortList(echoes)}.`
+          : ' No selector tried received the wildcard record.';
+      const own =
+        distinct.length > 0 ? ` Selectors with their own, different record: ${distinct.join(', ')}.` : '';
+      return finding(dkimMeta.wildcard, 'warn', {
+        subject,
+        evidence,
+        message: `The random selector ${guard.candidate.selector} returned a DKIM key record: a wildcard answers every selector, so finding a key does not show which selectors are used.${unreliable}${own}`,
+      });
+    }
+  }
+}
+
+function dnsErrorFinding(failed: Probe & { kind: 'error' }): Finding {
+  return finding(dkimMeta.dnsError, 'error', {
+    subject: failed.answer.name,
+    evidence: [dnsEvidence(failed.answer)],
+    message: `Selector ${failed.candidate.selector}: the TXT lookup of ${failed.answer.name} failed (${failed.answer.reason}: ${failed.answer.detail}), so whether it holds a key is unknown.`,
+  });
+}
+
+function summaryFinding(
+  domain: string,
+  probes: readonly Probe[],
+  own: readonly (Probe & { kind: 'found' })[],
+  wildcardFound: boolean,
+  rejected: readonly string[],
+): Finding {
+  const failed = probes.filter((item) => item.kind === 'error');
+  const dangling = probes.filter(
+    (item) => item.kind === 'absent' && item.answer.kind === 'nxdomain' && item.answer.aliases.length > 0,
+  );
+  const notes: string[] = [];
+  if (failed.length > 0)
+    notes.push(`${failed.length} selector(s) could not be looked up (see dkim.dns-error).`);
+  for (const item of dangling) {
+    const target = item.answer.kind === 'error' ? '' : item.answer.aliases.at(-1);
+    notes.push(
+      `${item.candidate.selector} is a CNAME to ${target}, which does not exist${isMicrosoft(item) ? ' (Microsoft 365: DKIM signing is not enabled for this domain yet)' : ''}.`,
+    );
+  }
+  if (rejected.length > 0) notes.push(`Ignored, not valid selectors: ${rejected.join(', ')}.`);
+  const evidence: Evidence[] = [
+    {
+      kind: 'text',
+      label: 'selectors tried',
+      value: probes.map((item) => item.candidate.selector).join(', '),
+    },
+    ...dangling.map((item) => dnsEvidence(item.answer)),
+  ];
+  const tail = notes.length > 0 ? ` ${notes.join(' ')}` : '';
+  if (own.length > 0) {
+    const listed = own.map((item) => `${selectorLabel(item.candidate)}${aliasNote(item.answer)}`).join('; ');
+    return finding(dkimMeta.keyFound, 'pass', {
+      subject: domain,
+      evidence,
+      message: `DKIM key records found at ${own.length} selector(s): ${listed}.${tail}`,
+    });
+  }
+  if (failed.length === probes.length) {
+    return finding(dkimMeta.noneFound, 'error', {
+      subject: domain,
+      evidence,
+      message: `Could not look for DKIM keys: every one of the ${probes.length} selector lookups failed.${tail}`,
+    });
+  }
+  const wildcardNote = wildcardFound ? ' Only the wildcard record answered (see dkim.wildcard).' : '';
+  return finding(dkimMeta.noneFound, 'warn', {
+    subject: domain,
+    evidence,
+    message: `No DKIM key found at the ${probes.length - failed.length} selector(s) tried.${wildcardNote} This is not proof that the domain does not sign: selectors cannot be listed, and a sender may use another one. Pass the s= value of a DKIM-Signature header with --dkim-selector.${tail}`,
+  });
+}
+
+const defaultRandomSelector = () => `tt-${randomBytes(8).toString('hex')}`;
+
+export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
+  const builtin = settings.builtinSelectors ?? builtinDkimSelectors;
+  const concurrency = settings.concurrency ?? 8;
+  const randomSelector = settings.randomSelector ?? defaultRandomSelector;
+  return {
+    name: 'dkim',
+    meta: Object.values(dkimMeta),
+    async run(target: ScanTarget, context: CheckContext): Promise<readonly Finding[]> {
+      const { domain } = target;
+      const { list, rejected } = candidates(context.options.dkimSelectors, builtin);
+      // The guard runs first so a wildcard is known before any selector's answer is believed.
+      const guard = await probe(
+        context.dns,
+        domain,
+        { selector: randomSelector(), origin: 'builtin' },
+        context.signal,
+      );
+      const probes = await mapBounded(list, concurrency, (candidate) =>
+        probe(context.dns, domain, candidate, context.signal),
+      );
+      const found = probes.filter((item) => item.kind === 'found');
+      const echoesWildcard = (item: Probe & { kind: 'found' }) =>
+        guard.kind === 'found' && item.answer.aliases.length === 0 && sameRecords(item.texts, guard.texts);
+      const echoes = found.filter(echoesWildcard);
+      const own = found.filter((item) => !echoesWildcard(item));
+      const findings: Finding[] = [
+        wildcardFinding(
+          guard,
+          domain,
+          echoes.map((item) => item.candidate.selector),
+          own.map((item) => item.candidate.selector),
+        ),
+      ];
+      if (guard.kind === 'found') {
+        const wildcardName = `*._domainkey.${domain}`;
+        findings.push(
+          ...keyFindings(guard, keySubject(guard, domain, `Wildcard key (${wildcardName})`, wildcardName)),
+        );
+      }
+      for (const item of own) {
+        findings.push(
+          ...keyFindings(item, keySubject(item, domain, `Selector ${selectorLabel(item.candidate)}`)),
+        );
+      }
+      for (const item of probes) if (item.kind === 'error') findings.push(dnsErrorFinding(item));
+      findings.push(summaryFinding(domain, probes, own, guard.kind === 'found', rejected));
+      return findings;
+    },
+  };
+}
+
+export const dkimCheck: DomainCheck = createDkimCheck();
