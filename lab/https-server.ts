@@ -293,3 +293,29 @@ export async function startLabHttps(options: {
   }
   return { address: host.address, port: host.port, addressMapEntries, stop: () => host.close() };
 }
+
+/**
+ * The HTTPS hosts as a lab service (the `LabService` shape of lab/lab.ts): started after DNS, it adds its
+ * address mappings to the lab's shared map so fetchers built on that map reach it.
+ */
+export function httpsLabService(shared: {
+  readonly ca: TestCa;
+  readonly addressMap: { add(entry: AddressMapEntry): void };
+  readonly routes?: HttpsRoutes;
+}): {
+  readonly name: string;
+  start(context: { readonly store: ZoneStore }): Promise<{ readonly name: string; stop(): Promise<void> }>;
+} {
+  return {
+    name: 'https',
+    async start(context) {
+      const running = await startLabHttps({
+        store: context.store,
+        ca: shared.ca,
+        ...(shared.routes ? { routes: shared.routes } : {}),
+      });
+      for (const entry of running.addressMapEntries) shared.addressMap.add(entry);
+      return { name: 'https', stop: () => running.stop() };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// SMTP TLS Reporting (RFC 8460): the `_smtp._tls` record that tells senders where to report TLS failures.
+
+import type { CheckMeta, Finding } from '../../model/finding.js';
+import type { ScanTarget } from '../../model/report.js';
+import { dnsEvidence } from '../../net/dns/presentation.js';
+import { isTlsRptRecord, parseTlsRptRecord } from '../../protocols/tls-rpt/record.js';
+import type { CheckContext, DomainCheck } from '../check.js';
+import { finding } from '../finding-builder.js';
+
+const rfc8460 = { title: 'RFC 8460: SMTP TLS Reporting', url: 'https://www.rfc-editor.org/rfc/rfc8460' };
+
+const exampleRecord = (domain: string): string =>
+  `_smtp._tls.${domain}. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@${domain}"`;
+
+export const tlsRptMissingMeta: CheckMeta = {
+  id: 'tlsrpt.missing',
+  area: 'tls-rpt',
+  title: 'No TLS-RPT record',
+  severity: 'low',
+  description:
+    'Without a `_smtp._tls` record, sending servers have nowhere to report failed or downgraded TLS ' +
+    'deliveries to you: MTA-STS or DANE problems, and attacks on them, go unnoticed.',
+  remediation:
+    'Publish `_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"` with a ' +
+    'mailbox (or an https: endpoint) that someone or a report parser reads.',
+  references: [rfc8460],
+};
+
+export const tlsRptInvalidMeta: CheckMeta = {
+  id: 'tlsrpt.invalid',
+  area: 'tls-rpt',
+  title: 'TLS-RPT record is invalid',
+  severity: 'medium',
+  description:
+    'Senders use the record only when exactly one `_smtp._tls` TXT record starts with `v=TLSRPTv1` and it ' +
+    'has a `rua=` list of mailto: or https: URIs (RFC 8460 §3); otherwise no report is sent.',
+  remediation:
+    'Keep one record: `_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"`; ' +
+    'several destinations go in one rua, separated by commas.',
+  references: [rfc8460],
+};
+
+export const tlsRptMeta: readonly CheckMeta[] = [tlsRptMissingMeta, tlsRptInvalidMeta];
+
+async function evaluate(target: ScanTarget, context: CheckContext): Promise<Finding[]> {
+  const domain = target.domain;
+  const subject = domain;
+  const answer = await context.dns.query(`_smtp._tls.${domain}`, 'TXT', { signal: context.signal });
+  const evidence = [dnsEvidence(answer)];
+  if (answer.kind === 'error')
+    return [
+      finding(tlsRptMissingMeta, 'error', {
+        subject,
+        message: `Could not look up _smtp._tls.${domain} TXT (${answer.reason}): TLS-RPT could not be checked.`,
+        evidence,
+      }),
+    ];
+  const texts = answer.kind === 'ok' ? answer.records.map((record) => record.strings.join('')) : [];
+  const candidates = texts.filter(isTlsRptRecord);
+  if (candidates.length === 0)
+    return [
+      finding(tlsRptMissingMeta, 'fail', {
+        subject,
+        message: `${domain} publishes no TLS-RPT record at _smtp._tls.${domain}: nobody receives TLS failure reports.`,
+        evidence,
+        fix: `Publish: ${exampleRecord(domain)}`,
+      }),
+    ];
+  const present = finding(tlsRptMissingMeta, 'pass', {
+    subject,
+    message: `A TLS-RPT record is published at _smtp._tls.${domain}.`,
+    evidence,
+  });
+  if (candidates.length > 1)
+    return [
+      present,
+      finding(tlsRptInvalidMeta, 'fail', {
+        subject,
+        message: `${candidates.length} TXT records start with v=TLSRPTv1: senders then send no report at all.`,
+        evidence,
+        fix: `Merge them into one record, e.g. ${exampleRecord(domain)}`,
+      }),
+    ];
+  const parsed = parseTlsRptRecord(candidates[0] ?? '');
+  if (parsed.kind === 'invalid')
+    return [
+      present,
+      finding(tlsRptInvalidMeta, 'fail', {
+        subject,
+        message: `The TLS-RPT record is invalid: ${parsed.problems.join('; ')}.`,
+        evidence,
+        fix: `Replace it with: ${exampleRecord(domain)}`,
+      }),
+    ];
+  return [
+    present,
+    finding(tlsRptInvalidMeta, 'pass', {
+      subject,
+      message: `The TLS-RPT record is valid; reports go to ${parsed.record.rua.map((uri) => uri.uri).join(', ')}.`,
+      evidence,
+    }),
+  ];
+}
+
+export const tlsRptCheck: DomainCheck = { name: 'tls-rpt', meta: tlsRptMeta, run: evaluate };
