@@ -3,8 +3,9 @@
 import type { CheckMeta } from '../model/finding.js';
 import { checkFailedMeta } from '../scan/run-scan.js';
 import type { DomainCheck } from './check.js';
+import { mxCheck } from './dns/mx.js';
 
-export const builtinChecks: readonly DomainCheck[] = [];
+export const builtinChecks: readonly DomainCheck[] = [mxCheck];
 
 /** Every check ID telltale can report, for docs/checks.md and `telltale checks`. */
 export function allCheckMeta(): readonly CheckMeta[] {

@@ -63,15 +63,21 @@ function failOnExitCode(reports: readonly Report[], options: CommonOptions): num
   return hit ? exitCodes.findings : exitCodes.ok;
 }
 
-/** Every result unknown means DNS never answered: the scan did not really run. */
-function assertScanRan(report: Report): void {
-  const { findings } = report;
-  if (findings.length > 0 && findings.every((finding) => finding.status === 'error')) {
-    const sample = findings[0]?.message ?? '';
-    throw new CannotRunError(
-      `no check of ${report.target.domain} could be evaluated (${sample}). Is DNS reachable? Try --resolver with a working resolver.`,
-    );
-  }
+/**
+ * When every result is unknown, ask the resolver about the root zone: if it cannot answer that
+ * either, DNS itself is unreachable and the scan did not really run (exit 3). A domain whose own
+ * servers fail is a real result, reported as such.
+ */
+async function assertDnsAnswered(reports: readonly Report[], runtime: Runtime): Promise<void> {
+  const allUnknown = reports.every(
+    (report) => report.findings.length > 0 && report.findings.every((finding) => finding.status === 'error'),
+  );
+  if (!allUnknown) return;
+  const probe = await runtime.dns.query('.', 'NS');
+  if (probe.kind !== 'error') return;
+  throw new CannotRunError(
+    `no DNS answer from ${runtime.resolvers.join(', ')} (${probe.detail}). Is DNS reachable from here? Choose a working resolver with --resolver HOST[:PORT].`,
+  );
 }
 
 export async function scanDomains(
@@ -138,10 +144,11 @@ async function scanCommand(
   if (!parsed.ok) throw new UsageError(parsed.error);
   if (options.output !== undefined) await assertWritable(options.output);
   const checkOptions: CheckOptions = { dkimSelectors: values.dkimSelector ?? [] };
-  const reports = await withRuntime(services, options, io, (runtime) =>
-    scanDomains([parsed.target.domain], runtime, services.checks, checkOptions),
-  );
-  for (const report of reports) assertScanRan(report);
+  const reports = await withRuntime(services, options, io, async (runtime) => {
+    const scanned = await scanDomains([parsed.target.domain], runtime, services.checks, checkOptions);
+    await assertDnsAnswered(scanned, runtime);
+    return scanned;
+  });
   return { output: render(reports, options, io), exitCode: failOnExitCode(reports, options) };
 }
 

@@ -36,9 +36,13 @@ export function renderChecksMarkdown(metas: readonly CheckMeta[] = allCheckMeta(
     const inArea = metas.filter((meta) => meta.area === area);
     if (inArea.length === 0) continue;
     lines.push(`## ${areaTitles[area]}`, '', '| ID | Severity | Title |', '| --- | --- | --- |');
-    for (const meta of inArea) lines.push(`| [\`${meta.id}\`](#${meta.id.replace(/\./g, '')}) | ${meta.severity} | ${meta.title} |`);
+    for (const meta of inArea)
+      lines.push(`| [\`${meta.id}\`](#${meta.id.replace(/\./g, '')}) | ${meta.severity} | ${meta.title} |`);
     lines.push('');
     for (const meta of inArea) lines.push(...section(meta));
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -42,8 +42,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   return statusOrder[a.status] - statusOrder[b.status] || severityRank(b.severity) - severityRank(a.severity);
 }
 
+/** Remote data (records, messages quoting them) is neutralised here, before any colour is added. */
 function indent(lines: readonly string[], prefix: string): string[] {
-  return lines.flatMap((line) => line.split('\n')).map((line) => `${prefix}${line}`);
+  return lines.flatMap((line) => neutralizeControls(line).split('\n')).map((line) => `${prefix}${line}`);
 }
 
 function renderTree(node: SpfTreeNode, depth: number): string[] {
@@ -71,7 +72,7 @@ function renderFinding(finding: Finding, meta: CheckMeta | undefined, options: T
   const { palette } = options;
   const status = paint(finding.status, statusLabel[finding.status], palette);
   const severity = finding.status === 'fail' || finding.status === 'warn' ? ` ${finding.severity}` : '';
-  const head = `  ${status}${severity}  ${palette.bold(finding.checkId)}  ${palette.dim(finding.subject)}`;
+  const head = `  ${status}${severity}  ${palette.bold(finding.checkId)}  ${palette.dim(neutralizeControls(finding.subject))}`;
   const lines = [head, ...indent([finding.message], '      ')];
   const problem = finding.status !== 'pass' && finding.status !== 'skipped';
   if ((problem || options.verbose) && finding.evidence.length > 0) {
@@ -116,5 +117,5 @@ export function renderText(report: Report, options: TextOptions): string {
       ),
     );
   }
-  return `${lines.map(neutralizeControls).join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }
