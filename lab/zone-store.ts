@@ -225,6 +225,7 @@ export class ZoneStore {
 
   /** Every CNAME record met on the way, for the wire server's answer section. */
   cnameRecords(queryName: string, aliases: readonly string[]): DnsRecord[] {
+    if (aliases.length === 0) return [];
     const owners = [normalizeName(queryName), ...aliases.slice(0, -1)];
     return owners.map((owner, index) => ({
       name: owner,

@@ -3,9 +3,10 @@
 import type { CheckMeta } from '../model/finding.js';
 import { checkFailedMeta } from '../scan/run-scan.js';
 import type { DomainCheck } from './check.js';
+import { dkimCheck } from './dns/dkim.js';
 import { mxCheck } from './dns/mx.js';
 
-export const builtinChecks: readonly DomainCheck[] = [mxCheck];
+export const builtinChecks: readonly DomainCheck[] = [mxCheck, dkimCheck];
 
 /** Every check ID telltale can report, for docs/checks.md and `telltale checks`. */
 export function allCheckMeta(): readonly CheckMeta[] {

@@ -8,7 +8,7 @@ import type { Report } from '../../src/model/report.js';
 import { formatResolver } from '../../src/net/dns/resolvers.js';
 import { runCliCaptured } from './run-cli.js';
 
-const escape = '\u001b';
+const esc = '\u001b';
 
 describe('telltale scan against the lab', () => {
   let lab: Lab;
@@ -91,14 +91,14 @@ describe('telltale scan against the lab', () => {
     assert.match(run.stdout, /Mail servers \(MX\)/);
     assert.match(run.stdout, /✗ FAIL .*mx\.unresolvable/);
     assert.match(run.stdout, /Fix: /);
-    assert.equal(run.stdout.includes(escape), false);
+    assert.equal(run.stdout.includes(esc), false);
   });
 
   test('colour on a terminal, none when NO_COLOR is set', async () => {
     const args = ['scan', 'mx-nxdomain.test', '--resolver', resolver, '--timeout', '300'];
-    assert.ok((await runCliCaptured(args, { tty: true })).stdout.includes(`${escape}[31m`));
+    assert.ok((await runCliCaptured(args, { tty: true })).stdout.includes(`${esc}[31m`));
     assert.equal(
-      (await runCliCaptured(args, { tty: true, env: { NO_COLOR: '1' } })).stdout.includes(escape),
+      (await runCliCaptured(args, { tty: true, env: { NO_COLOR: '1' } })).stdout.includes(esc),
       false,
     );
   });
