@@ -4,15 +4,49 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  type AddressMap,
+  type AddressMapEntry,
+  type SocketAddress,
+  TableAddressMap,
+} from '../src/net/address-map.js';
 import type { ResolverAddress } from '../src/net/dns/types.js';
 import type { LabDnsServer } from './dns-server.js';
 import { startDnsServer } from './dns-server.js';
+import { labHttpsRoutes, startLabHttps } from './https-server.js';
+import { createTestCa, type TestCa } from './test-ca.js';
 import { ZoneStore } from './zone-store.js';
 
 /** What a service started after DNS can use: the zone data (to publish its own names) and the resolver. */
 export interface LabContext {
   readonly store: ZoneStore;
   readonly dns: ResolverAddress;
+  /** The lab's root CA: services issue their certificates from it, clients trust it. */
+  readonly ca: TestCa;
+  /** The scenario files' folder: services read their own data (HTTPS routes) from it too. */
+  readonly zonesDir: string;
+  /** Services publish here which public (documentation) address:port leads to their loopback listener. */
+  readonly addressMap: LabAddressMap;
+}
+
+/**
+ * The lab is a closed network: an address no lab service listens on leads to a closed loopback port
+ * (connection refused at once), never to the real address the zone data names.
+ */
+export class LabAddressMap implements AddressMap {
+  private readonly table = new TableAddressMap();
+  static readonly nowhere: SocketAddress = { address: '127.0.0.1', port: 9 };
+
+  add(entry: AddressMapEntry): void {
+    this.table.add(entry);
+  }
+
+  resolve(target: SocketAddress): SocketAddress {
+    const mapped = this.table.resolve(target);
+    if (mapped !== target) return mapped;
+    const loopback = /^127\./.test(target.address) || target.address === '::1';
+    return loopback ? target : LabAddressMap.nowhere;
+  }
 }
 
 export interface RunningService {
@@ -30,7 +64,16 @@ export interface LabService {
  * The extension point: SMTP servers and HTTPS hosts join this list, in the order they must start.
  * Later services may rely on earlier ones; stop() runs them down in reverse.
  */
-export const labServices: readonly LabService[] = [];
+export const labServices: readonly LabService[] = [
+  {
+    name: 'https',
+    async start(context) {
+      const https = await startLabHttps({ store: context.store, ca: context.ca, routes: labHttpsRoutes(context.zonesDir) });
+      for (const entry of https.addressMapEntries) context.addressMap.add(entry);
+      return { name: 'https', stop: () => https.stop() };
+    },
+  },
+];
 
 export interface LabOptions {
   /** Where the scenario YAML files are; lab/zones by default. */
@@ -43,6 +86,10 @@ export interface LabOptions {
 
 export interface Lab {
   readonly dns: ResolverAddress;
+  /** Give it to every dialer (HTTPS, SMTP) so lab names lead to lab listeners. */
+  readonly addressMap: AddressMap;
+  /** PEM roots a client must trust to accept the lab's certificates. */
+  readonly trustedCas: readonly string[];
   readonly store: ZoneStore;
   readonly dnsServer: LabDnsServer;
   readonly services: readonly RunningService[];
@@ -95,10 +142,13 @@ async function stopAll(running: readonly RunningService[]): Promise<void> {
 }
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
-  const store = loadZones(options.zonesDir ?? defaultZonesDir(), options.extraZoneData);
+  const zonesDir = options.zonesDir ?? defaultZonesDir();
+  const store = loadZones(zonesDir, options.extraZoneData);
   const dnsServer = await startDnsServer(store);
   const running: RunningService[] = [{ name: 'dns', stop: () => dnsServer.close() }];
-  const context: LabContext = { store, dns: dnsServer.address };
+  const ca = await createTestCa();
+  const addressMap = new LabAddressMap();
+  const context: LabContext = { store, dns: dnsServer.address, ca, addressMap, zonesDir };
   try {
     for (const service of options.services ?? labServices) running.push(await service.start(context));
   } catch (error) {
@@ -109,6 +159,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   let stopped: Promise<void> | undefined;
   return {
     dns: dnsServer.address,
+    addressMap,
+    trustedCas: [ca.rootPem],
     store,
     dnsServer,
     services: running,

@@ -3,10 +3,25 @@
 import type { CheckMeta } from '../model/finding.js';
 import { checkFailedMeta } from '../scan/run-scan.js';
 import type { DomainCheck } from './check.js';
+import { bimiCheck } from './dns/bimi.js';
 import { dkimCheck } from './dns/dkim.js';
+import { dmarcCheck } from './dns/dmarc.js';
+import { dnssecCheck } from './dns/dnssec.js';
+import { mtaStsCheck } from './dns/mta-sts.js';
 import { mxCheck } from './dns/mx.js';
+import { spfCheck } from './dns/spf.js';
+import { tlsRptCheck } from './dns/tls-rpt.js';
 
-export const builtinChecks: readonly DomainCheck[] = [mxCheck, dkimCheck];
+export const builtinChecks: readonly DomainCheck[] = [
+  mxCheck,
+  spfCheck,
+  dmarcCheck,
+  dkimCheck,
+  mtaStsCheck,
+  tlsRptCheck,
+  bimiCheck,
+  dnssecCheck,
+];
 
 /** Every check ID telltale can report, for docs/checks.md and `telltale checks`. */
 export function allCheckMeta(): readonly CheckMeta[] {

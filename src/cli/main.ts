@@ -8,12 +8,13 @@ import type { Report } from '../model/report.js';
 import { ansiPalette, plainPalette, shouldColor } from '../report/colors.js';
 import { formats, reporters } from '../report/reporters.js';
 import { parseDomain } from '../scan/domain-name.js';
-import { runScan } from '../scan/run-scan.js';
 import { toolVersion } from '../version.js';
 import { CannotRunError, type CliIo, exitCodes, UsageError } from './cli-io.js';
+import { demoDomains, runDemo } from './demo.js';
 import { type CommonOptions, type CommonOptionValues, collect, parseCommonOptions } from './options.js';
 import { assertWritable, writeOutputFile } from './output.js';
 import { openRuntime, type Runtime, type RuntimeFactory } from './runtime.js';
+import { scanDomains } from './scan-domains.js';
 
 /** Replaceable services, so tests and the demo run the same commands against the lab. */
 export interface CliServices {
@@ -22,8 +23,6 @@ export interface CliServices {
 }
 
 export const defaultServices: CliServices = { openRuntime, checks: builtinChecks };
-
-const systemClock = { now: () => new Date() };
 
 function addCommonOptions(command: Command, withFailOn: boolean): Command {
   command
@@ -80,35 +79,6 @@ async function assertDnsAnswered(reports: readonly Report[], runtime: Runtime): 
   );
 }
 
-export async function scanDomains(
-  domains: readonly string[],
-  runtime: Runtime,
-  checks: readonly DomainCheck[],
-  checkOptions: CheckOptions,
-): Promise<Report[]> {
-  const reports: Report[] = [];
-  for (const domain of domains) {
-    const parsed = parseDomain(domain);
-    if (!parsed.ok) throw new UsageError(parsed.error);
-    const controller = new AbortController();
-    reports.push(
-      await runScan({
-        target: parsed.target,
-        checks,
-        resolvers: runtime.resolvers,
-        context: {
-          dns: runtime.dns,
-          https: runtime.https,
-          clock: systemClock,
-          signal: controller.signal,
-          options: checkOptions,
-        },
-      }),
-    );
-  }
-  return reports;
-}
-
 function render(reports: readonly Report[], options: CommonOptions, io: CliIo): string {
   const colored = options.output === undefined && shouldColor(io.stdoutIsTty, io.env);
   const renderOptions = { palette: colored ? ansiPalette : plainPalette, verbose: options.verbose };
@@ -152,6 +122,19 @@ async function scanCommand(
   return { output: render(reports, options, io), exitCode: failOnExitCode(reports, options) };
 }
 
+async function demoCommand(
+  values: CommonOptionValues,
+  services: CliServices,
+  io: CliIo,
+): Promise<CommandResult> {
+  const options = parseCommonOptions(values);
+  io.stderr.write(
+    `telltale demo: starting the lab (DNS and HTTPS on 127.0.0.1) and scanning ${demoDomains.join(' and ')}…\n`,
+  );
+  const reports = await runDemo(services.checks, options.timeoutMs);
+  return { output: render(reports, options, io), exitCode: exitCodes.ok };
+}
+
 function checksCommand(values: { format?: string }): CommandResult {
   const metas = allCheckMeta();
   if (values.format === 'json')
@@ -183,6 +166,15 @@ function buildProgram(services: CliServices, io: CliIo, settle: (result: Command
     collect,
   );
   scan.action(async (domain: string, values) => settle(await scanCommand(domain, values, services, io)));
+
+  program
+    .command('demo')
+    .description(
+      `start the built-in lab and scan its two fictitious companies (${demoDomains.join(', ')}); no internet needed`,
+    )
+    .option('--timeout <ms>', 'time limit of each network operation, in milliseconds', '2500')
+    .option('--verbose', 'show the evidence of passing results too')
+    .action(async (values: CommonOptionValues) => settle(await demoCommand(values, services, io)));
 
   program
     .command('checks')

@@ -1,0 +1,39 @@
+// Scans domains one after another over the given runtime's ports, with the system clock.
+
+import type { CheckOptions, DomainCheck } from '../checks/check.js';
+import type { Report } from '../model/report.js';
+import { parseDomain } from '../scan/domain-name.js';
+import { runScan } from '../scan/run-scan.js';
+import { UsageError } from './cli-io.js';
+import type { Runtime } from './runtime.js';
+
+const systemClock = { now: () => new Date() };
+
+export async function scanDomains(
+  domains: readonly string[],
+  runtime: Runtime,
+  checks: readonly DomainCheck[],
+  checkOptions: CheckOptions,
+): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const domain of domains) {
+    const parsed = parseDomain(domain);
+    if (!parsed.ok) throw new UsageError(parsed.error);
+    const controller = new AbortController();
+    reports.push(
+      await runScan({
+        target: parsed.target,
+        checks,
+        resolvers: runtime.resolvers,
+        context: {
+          dns: runtime.dns,
+          https: runtime.https,
+          clock: systemClock,
+          signal: controller.signal,
+          options: checkOptions,
+        },
+      }),
+    );
+  }
+  return reports;
+}
