@@ -1,5 +1,6 @@
 // Scans domains one after another over the given runtime's ports, with the system clock.
 
+import { setMaxListeners } from 'node:events';
 import type { CheckOptions, DomainCheck } from '../checks/check.js';
 import type { Report } from '../model/report.js';
 import { parseDomain } from '../scan/domain-name.js';
@@ -20,6 +21,8 @@ export async function scanDomains(
     const parsed = parseDomain(domain);
     if (!parsed.ok) throw new UsageError(parsed.error);
     const controller = new AbortController();
+    // Every concurrent lookup of the scan listens on this one signal.
+    setMaxListeners(0, controller.signal);
     reports.push(
       await runScan({
         target: parsed.target,

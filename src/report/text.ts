@@ -90,6 +90,23 @@ function renderFinding(finding: Finding, meta: CheckMeta | undefined, options: T
   return lines;
 }
 
+/** Passing and skipped results in one line each per area: what is already right, without the noise. */
+function quietSummary(findings: readonly Finding[], palette: Palette): string[] {
+  const lines: string[] = [];
+  for (const status of ['pass', 'skipped'] as const) {
+    const ids = [
+      ...new Set(findings.filter((finding) => finding.status === status).map((finding) => finding.checkId)),
+    ];
+    if (ids.length === 0) continue;
+    const label =
+      status === 'pass'
+        ? `${statusLabel.pass} ${ids.length} passed:`
+        : `${statusLabel.skipped} ${ids.length} skipped:`;
+    lines.push(`  ${paint(status, label, palette)} ${palette.dim(ids.join(', '))}`);
+  }
+  return lines;
+}
+
 export function renderText(report: Report, options: TextOptions): string {
   const { palette } = options;
   const seconds = (report.durationMs / 1000).toFixed(1);
@@ -105,9 +122,13 @@ export function renderText(report: Report, options: TextOptions): string {
     const inArea = report.findings.filter((finding) => report.checks[finding.checkId]?.area === area);
     if (inArea.length === 0) continue;
     lines.push('', palette.bold(areaTitles[area]));
-    for (const finding of [...inArea].sort(compareFindings)) {
+    const sorted = [...inArea].sort(compareFindings);
+    const shown = options.verbose
+      ? sorted
+      : sorted.filter((finding) => finding.status !== 'pass' && finding.status !== 'skipped');
+    for (const finding of shown)
       lines.push(...renderFinding(finding, report.checks[finding.checkId], options));
-    }
+    if (!options.verbose) lines.push(...quietSummary(sorted, palette));
   }
   if (summary.error > 0) {
     lines.push(

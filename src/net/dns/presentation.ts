@@ -66,7 +66,7 @@ export function dnsEvidence(answer: DnsAnswer): DnsEvidence {
         : aliases;
   return {
     kind: 'dns',
-    name: answer.name,
+    name: answer.name === '' ? '.' : answer.name,
     type: answer.type,
     outcome: describeOutcome(answer),
     records,
