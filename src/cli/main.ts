@@ -15,6 +15,7 @@ import { type CommonOptions, type CommonOptionValues, collect, parseCommonOption
 import { assertWritable, writeOutputFile } from './output.js';
 import { openRuntime, type Runtime, type RuntimeFactory } from './runtime.js';
 import { scanDomains } from './scan-domains.js';
+import { evaluateSpfQuestion, parseSpfQuestion, renderSpfJson, renderSpfText } from './spf-command.js';
 
 /** Replaceable services, so tests and the demo run the same commands against the lab. */
 export interface CliServices {
@@ -71,7 +72,10 @@ async function assertDnsAnswered(reports: readonly Report[], runtime: Runtime): 
   const allUnknown = reports.every(
     (report) => report.findings.length > 0 && report.findings.every((finding) => finding.status === 'error'),
   );
-  if (!allUnknown) return;
+  if (allUnknown) await assertResolverAnswers(runtime);
+}
+
+async function assertResolverAnswers(runtime: Runtime): Promise<void> {
   const probe = await runtime.dns.query('.', 'NS');
   if (probe.kind !== 'error') return;
   throw new CannotRunError(
@@ -122,6 +126,24 @@ async function scanCommand(
   return { output: render(reports, options, io), exitCode: failOnExitCode(reports, options) };
 }
 
+async function spfCommand(
+  domain: string,
+  values: CommonOptionValues & { ip?: string; sender?: string; helo?: string },
+  services: CliServices,
+  io: CliIo,
+): Promise<CommandResult> {
+  const options = parseCommonOptions(values);
+  const question = parseSpfQuestion({ domain, ...values });
+  if (options.output !== undefined) await assertWritable(options.output);
+  const evaluation = await withRuntime(services, options, io, async (runtime) => {
+    const result = await evaluateSpfQuestion(question, runtime);
+    if (result.result === 'temperror') await assertResolverAnswers(runtime);
+    return result;
+  });
+  const output = options.format === 'json' ? renderSpfJson(evaluation) : renderSpfText(evaluation);
+  return { output, exitCode: exitCodes.ok };
+}
+
 async function demoCommand(
   values: CommonOptionValues,
   services: CliServices,
@@ -166,6 +188,16 @@ function buildProgram(services: CliServices, io: CliIo, settle: (result: Command
     collect,
   );
   scan.action(async (domain: string, values) => settle(await scanCommand(domain, values, services, io)));
+
+  const spf = program
+    .command('spf')
+    .description("evaluate SPF for one sending address, as a receiver's check_host() would, with the trace")
+    .argument('<domain>', 'the domain whose SPF policy is evaluated')
+    .option('--ip <address>', 'the sending IPv4 or IPv6 address (required)')
+    .option('--sender <local@domain>', 'the envelope sender (MAIL FROM); default postmaster@DOMAIN')
+    .option('--helo <name>', 'the HELO/EHLO name; default DOMAIN');
+  addCommonOptions(spf, false);
+  spf.action(async (domain: string, values) => settle(await spfCommand(domain, values, services, io)));
 
   program
     .command('demo')

@@ -3,6 +3,7 @@
 import { createDnsClient } from '../net/dns/client.js';
 import { formatResolver, loadSystemResolvers } from '../net/dns/resolvers.js';
 import type { DnsClient, ResolverAddress } from '../net/dns/types.js';
+import { NodeHttpsFetcher } from '../net/http/https-fetcher.js';
 import type { HttpsFetcher } from '../net/http/types.js';
 
 export interface RuntimeSettings {
@@ -32,7 +33,7 @@ export const openRuntime: RuntimeFactory = async (settings) => {
     if (system.note !== undefined) notes.push(system.note);
   }
   const dns = createDnsClient({ resolvers, timeoutMs: settings.timeoutMs, dnssec: true });
-  const https = createHttpsFetcherFor(dns, settings.timeoutMs);
+  const https = new NodeHttpsFetcher(dns);
   return {
     dns,
     https,
@@ -41,14 +42,3 @@ export const openRuntime: RuntimeFactory = async (settings) => {
     close: () => dns.close(),
   };
 };
-
-function createHttpsFetcherFor(_dns: DnsClient, _timeoutMs: number): HttpsFetcher {
-  return {
-    get: async (request) => ({
-      kind: 'error',
-      url: request.url,
-      reason: 'other',
-      detail: 'HTTPS fetcher not wired yet',
-    }),
-  };
-}
