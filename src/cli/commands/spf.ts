@@ -1,13 +1,23 @@
 // `telltale spf DOMAIN --ip ADDRESS`: what a receiver's SPF check_host() decides for one sending address, with the trace.
 
-import { reportSchemaVersion } from '../model/report.js';
-import { parseIp } from '../protocols/ip/address.js';
-import { evaluateSender, type SpfEvaluation, type SpfResult } from '../protocols/spf/evaluate.js';
-import { formatTrace } from '../protocols/spf/trace.js';
-import { neutralizeControls } from '../report/sanitize.js';
-import { parseDomain } from '../scan/domain-name.js';
-import { UsageError } from './cli-io.js';
-import type { Runtime } from './runtime.js';
+import type { Command } from 'commander';
+import { reportSchemaVersion } from '../../model/report.js';
+import { parseIp } from '../../protocols/ip/address.js';
+import { evaluateSender, type SpfEvaluation, type SpfResult } from '../../protocols/spf/evaluate.js';
+import { formatTrace } from '../../protocols/spf/trace.js';
+import { neutralizeControls } from '../../report/sanitize.js';
+import { parseDomain } from '../../scan/domain-name.js';
+import { exitCodes, UsageError } from '../cli-io.js';
+import {
+  addCommonOptions,
+  assertResolverAnswers,
+  type CommandContext,
+  type CommandResult,
+  withRuntime,
+} from '../command-kit.js';
+import { type CommonOptionValues, parseCommonOptions } from '../options.js';
+import { assertWritable } from '../output.js';
+import type { Runtime } from '../runtime.js';
 
 export interface SpfCommandInput {
   readonly domain: string;
@@ -15,6 +25,8 @@ export interface SpfCommandInput {
   readonly sender?: string;
   readonly helo?: string;
 }
+
+type SpfValues = CommonOptionValues & { ip?: string; sender?: string; helo?: string };
 
 export interface SpfQuestion {
   readonly domain: string;
@@ -68,4 +80,39 @@ export function renderSpfText(evaluation: SpfEvaluation): string {
 
 export function renderSpfJson(evaluation: SpfEvaluation): string {
   return `${JSON.stringify({ schemaVersion: reportSchemaVersion, ...evaluation }, null, 2)}\n`;
+}
+
+async function spfCommand(
+  domain: string,
+  values: SpfValues,
+  { services, io }: CommandContext,
+): Promise<CommandResult> {
+  const options = parseCommonOptions(values);
+  const question = parseSpfQuestion({ domain, ...values });
+  if (options.output !== undefined) await assertWritable(options.output);
+  const evaluation = await withRuntime(services, options, io, async (runtime) => {
+    const result = await evaluateSpfQuestion(question, runtime);
+    if (result.result === 'temperror') await assertResolverAnswers(runtime);
+    return result;
+  });
+  const output = options.format === 'json' ? renderSpfJson(evaluation) : renderSpfText(evaluation);
+  return {
+    output,
+    exitCode: exitCodes.ok,
+    ...(options.output === undefined ? {} : { outputPath: options.output }),
+  };
+}
+
+export function registerSpfCommand(program: Command, context: CommandContext): void {
+  const spf = program
+    .command('spf')
+    .description("evaluate SPF for one sending address, as a receiver's check_host() would, with the trace")
+    .argument('<domain>', 'the domain whose SPF policy is evaluated')
+    .option('--ip <address>', 'the sending IPv4 or IPv6 address (required)')
+    .option('--sender <local@domain>', 'the envelope sender (MAIL FROM); default postmaster@DOMAIN')
+    .option('--helo <name>', 'the HELO/EHLO name; default DOMAIN');
+  addCommonOptions(spf, false);
+  spf.action(async (domain: string, values: SpfValues) =>
+    context.settle(await spfCommand(domain, values, context)),
+  );
 }

@@ -1,0 +1,60 @@
+// `telltale demo`: starts the built-in lab, scans its two fictitious companies with every check, and stops it.
+
+import type { Command } from 'commander';
+import type { DomainCheck } from '../../checks/check.js';
+import { defaultCheckOptions } from '../../checks/check.js';
+import type { Report } from '../../model/report.js';
+import { createDnsClient } from '../../net/dns/client.js';
+import { formatResolver } from '../../net/dns/resolvers.js';
+import { NodeHttpsFetcher } from '../../net/http/https-fetcher.js';
+import { exitCodes } from '../cli-io.js';
+import { type CommandContext, type CommandResult, renderReports } from '../command-kit.js';
+import { type CommonOptionValues, parseCommonOptions } from '../options.js';
+import type { Runtime } from '../runtime.js';
+import { scanDomains } from '../scan-domains.js';
+
+/** The well-configured company first, then the one with the classic mistakes. */
+export const demoDomains = ['brightwater.test', 'oldmill.test'] as const;
+
+export async function runDemo(checks: readonly DomainCheck[], timeoutMs: number): Promise<Report[]> {
+  // Loaded on demand: a normal scan never starts or even loads the lab.
+  const { startLab } = await import('../../../lab/lab.js');
+  const lab = await startLab();
+  const dns = createDnsClient({ resolvers: [lab.dns], timeoutMs, dnssec: true });
+  const runtime: Runtime = {
+    dns,
+    https: new NodeHttpsFetcher(dns, { addressMap: lab.addressMap, ca: lab.trustedCas }),
+    resolvers: [`${formatResolver(lab.dns)} (the lab)`],
+    notes: [],
+    close: () => dns.close(),
+  };
+  try {
+    return await scanDomains(demoDomains, runtime, checks, defaultCheckOptions);
+  } finally {
+    await runtime.close();
+    await lab.stop();
+  }
+}
+
+async function demoCommand(
+  values: CommonOptionValues,
+  { services, io }: CommandContext,
+): Promise<CommandResult> {
+  const options = parseCommonOptions(values);
+  io.stderr.write(
+    `telltale demo: starting the lab (DNS and HTTPS on 127.0.0.1) and scanning ${demoDomains.join(' and ')}…\n`,
+  );
+  const reports = await runDemo(services.checks, options.timeoutMs);
+  return { output: renderReports(reports, options, io), exitCode: exitCodes.ok };
+}
+
+export function registerDemoCommand(program: Command, context: CommandContext): void {
+  program
+    .command('demo')
+    .description(
+      `start the built-in lab and scan its two fictitious companies (${demoDomains.join(', ')}); no internet needed`,
+    )
+    .option('--timeout <ms>', 'time limit of each network operation, in milliseconds', '2500')
+    .option('--verbose', 'show the evidence of passing results too')
+    .action(async (values: CommonOptionValues) => context.settle(await demoCommand(values, context)));
+}

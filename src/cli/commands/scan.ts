@@ -1,0 +1,57 @@
+// `telltale scan DOMAIN`: every domain check, rendered in the chosen format.
+
+import type { Command } from 'commander';
+import type { CheckOptions } from '../../checks/check.js';
+import { parseDomain } from '../../scan/domain-name.js';
+import { UsageError } from '../cli-io.js';
+import {
+  addCommonOptions,
+  assertDnsAnswered,
+  type CommandContext,
+  type CommandResult,
+  failOnExitCode,
+  renderReports,
+  withRuntime,
+} from '../command-kit.js';
+import { type CommonOptionValues, collect, parseCommonOptions } from '../options.js';
+import { assertWritable } from '../output.js';
+import { scanDomains } from '../scan-domains.js';
+
+type ScanValues = CommonOptionValues & { dkimSelector?: string[] };
+
+async function scanCommand(
+  domain: string,
+  values: ScanValues,
+  { services, io }: CommandContext,
+): Promise<CommandResult> {
+  const options = parseCommonOptions(values);
+  const parsed = parseDomain(domain);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  if (options.output !== undefined) await assertWritable(options.output);
+  const checkOptions: CheckOptions = { dkimSelectors: values.dkimSelector ?? [] };
+  const reports = await withRuntime(services, options, io, async (runtime) => {
+    const scanned = await scanDomains([parsed.target.domain], runtime, services.checks, checkOptions);
+    await assertDnsAnswered(scanned, runtime);
+    return scanned;
+  });
+  return {
+    output: renderReports(reports, options, io),
+    exitCode: failOnExitCode(reports, options),
+    ...(options.output === undefined ? {} : { outputPath: options.output }),
+  };
+}
+
+export function registerScanCommand(program: Command, context: CommandContext): void {
+  const scan = program
+    .command('scan')
+    .description('audit a mail domain: MX, SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC')
+    .argument('<domain>', 'the mail domain, e.g. example.com');
+  addCommonOptions(scan, true).option(
+    '--dkim-selector <selector>',
+    'a DKIM selector to probe besides the built-in list (repeatable)',
+    collect,
+  );
+  scan.action(async (domain: string, values: ScanValues) =>
+    context.settle(await scanCommand(domain, values, context)),
+  );
+}
