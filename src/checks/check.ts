@@ -4,6 +4,7 @@ import type { CheckMeta, Finding } from '../model/finding.js';
 import type { ScanTarget } from '../model/report.js';
 import type { DnsClient } from '../net/dns/types.js';
 import type { HttpsFetcher } from '../net/http/types.js';
+import type { SmtpProber } from '../net/smtp/types.js';
 
 export interface Clock {
   now(): Date;
@@ -21,6 +22,8 @@ export const defaultCheckOptions: CheckOptions = { dkimSelectors: [] };
 export interface CheckContext {
   readonly dns: DnsClient;
   readonly https: HttpsFetcher;
+  /** SMTP/TLS probes of mail servers; absent (DNS-only contexts, older tests): SMTP checks report `skipped`. */
+  readonly smtp?: SmtpProber;
   readonly clock: Clock;
   readonly signal: AbortSignal;
   readonly options: CheckOptions;
