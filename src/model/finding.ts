@@ -16,10 +16,37 @@ export function severityRank(severity: Severity): number {
 }
 
 /** The report area a check belongs to; reports group and grade by it. */
-export type Area = 'mx' | 'spf' | 'dmarc' | 'dkim' | 'mta-sts' | 'tls-rpt' | 'bimi' | 'dnssec' | 'scan';
+export type Area =
+  | 'mx'
+  | 'spf'
+  | 'dmarc'
+  | 'dkim'
+  | 'mta-sts'
+  | 'tls-rpt'
+  | 'bimi'
+  | 'dnssec'
+  | 'smtp'
+  | 'tls'
+  | 'dane'
+  | 'dnsbl'
+  | 'scan';
 
 /** Report order of the areas. */
-export const areas: readonly Area[] = ['mx', 'spf', 'dmarc', 'dkim', 'mta-sts', 'tls-rpt', 'bimi', 'dnssec', 'scan'];
+export const areas: readonly Area[] = [
+  'mx',
+  'spf',
+  'dmarc',
+  'dkim',
+  'mta-sts',
+  'tls-rpt',
+  'bimi',
+  'dnssec',
+  'smtp',
+  'tls',
+  'dane',
+  'dnsbl',
+  'scan',
+];
 
 export const areaTitles: Readonly<Record<Area, string>> = {
   mx: 'Mail servers (MX)',
@@ -30,6 +57,10 @@ export const areaTitles: Readonly<Record<Area, string>> = {
   'tls-rpt': 'TLS reporting (TLS-RPT)',
   bimi: 'BIMI',
   dnssec: 'DNSSEC',
+  smtp: 'Mail server connection (SMTP)',
+  tls: 'Mail server encryption and certificate (TLS)',
+  dane: 'DANE (TLSA records)',
+  dnsbl: 'DNS blocklists',
   scan: 'Scan',
 };
 
