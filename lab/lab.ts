@@ -68,7 +68,11 @@ export const labServices: readonly LabService[] = [
   {
     name: 'https',
     async start(context) {
-      const https = await startLabHttps({ store: context.store, ca: context.ca, routes: labHttpsRoutes(context.zonesDir) });
+      const https = await startLabHttps({
+        store: context.store,
+        ca: context.ca,
+        routes: labHttpsRoutes(context.zonesDir),
+      });
       for (const entry of https.addressMapEntries) context.addressMap.add(entry);
       return { name: 'https', stop: () => https.stop() };
     },
