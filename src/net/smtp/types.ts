@@ -209,8 +209,30 @@ export type TlsVersionProbeResult =
       readonly facts: SmtpFacts;
     });
 
-/** Families of suites an auditor calls weak; each is offered alone in its own connection. */
-export type WeakCipherFamily = 'null' | 'anonymous' | 'export' | 'rc4' | 'des' | '3des' | 'cbc-tls1.0';
+/**
+ * Families of suites an auditor calls weak; each is offered alone in its own connection. `static-rsa`:
+ * RSA key exchange, no forward secrecy.
+ */
+export type WeakCipherFamily =
+  | 'null'
+  | 'anonymous'
+  | 'export'
+  | 'rc4'
+  | 'des'
+  | '3des'
+  | 'cbc-tls1.0'
+  | 'static-rsa';
+
+export const weakCipherFamilyNames: readonly WeakCipherFamily[] = [
+  'null',
+  'anonymous',
+  'export',
+  'rc4',
+  'des',
+  '3des',
+  'cbc-tls1.0',
+  'static-rsa',
+];
 
 export type CipherFamilyOutcome =
   | {
