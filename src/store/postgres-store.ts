@@ -1,0 +1,216 @@
+// The team history store: PostgreSQL (pg) behind the same ScanStore interface, migrated on open under an
+// advisory lock so several telltale processes can start at once.
+
+import pg from 'pg';
+import type { Finding, Status } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import { latestSchemaVersion, pendingMigrations } from './migrations.js';
+import { findingRows, normalizeDomain, scanRow } from './rows.js';
+import {
+  type CheckLogic,
+  type ListOptions,
+  type MigrationState,
+  type ScanStore,
+  type ScanWithFindings,
+  type StoredFinding,
+  type StoredScan,
+  StoreVersionError,
+} from './types.js';
+
+/** Any constant: the key of the advisory lock held while migrating. */
+const migrationLockKey = 7_417_001;
+
+interface ScanRecord {
+  readonly id: string;
+  readonly domain: string;
+  readonly started_at: Date;
+  readonly finished_at: Date;
+  readonly duration_ms: number;
+  readonly tool_version: string;
+  readonly check_logic: CheckLogic;
+  readonly resolvers: string[];
+  readonly summary: Record<Status, number>;
+  readonly grade: string | null;
+}
+
+const scanColumns =
+  'id, domain, started_at, finished_at, duration_ms, tool_version, check_logic, resolvers, summary, grade';
+
+function toScan(row: ScanRecord): StoredScan {
+  return {
+    id: Number(row.id),
+    domain: row.domain,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at.toISOString(),
+    durationMs: row.duration_ms,
+    toolVersion: row.tool_version,
+    checkLogic: row.check_logic,
+    resolvers: row.resolvers,
+    summary: row.summary,
+    ...(row.grade === null ? {} : { grade: row.grade }),
+  };
+}
+
+/** The URL as shown to users: the password never appears in messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<MigrationState> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
+    );
+    const result = await client.query<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM schema_migrations',
+    );
+    const current = result.rows[0]?.version ?? 0;
+    if (current > latestSchemaVersion) {
+      throw new StoreVersionError(
+        `the history database is at schema version ${current}, newer than this telltale knows (${latestSchemaVersion}): upgrade telltale`,
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of pendingMigrations(current)) {
+      for (const statement of migration.postgres) await client.query(statement);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    }
+    return { schemaVersion: Math.max(current, ...applied), applied };
+  });
+}
+
+export class PostgresStore implements ScanStore {
+  readonly kind = 'postgres';
+
+  private constructor(
+    readonly location: string,
+    private readonly pool: pg.Pool,
+    readonly migrations: MigrationState,
+  ) {}
+
+  static async open(url: string, options: { maxConnections?: number } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4 });
+    // An idle client's error (server restart) must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    try {
+      return new PostgresStore(redactUrl(url), pool, await migrate(pool));
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  async saveScan(report: Report, checkLogic: CheckLogic): Promise<StoredScan> {
+    const [stored] = await this.saveScans([report], checkLogic);
+    if (stored === undefined) throw new Error('saveScan: nothing stored');
+    return stored;
+  }
+
+  async saveScans(reports: readonly Report[], checkLogic: CheckLogic): Promise<StoredScan[]> {
+    return inTransaction(this.pool, async (client) => {
+      const stored: StoredScan[] = [];
+      for (const report of reports) {
+        const row = scanRow(report, checkLogic);
+        const inserted = await client.query<{ id: string }>(
+          `INSERT INTO scans (domain, started_at, finished_at, duration_ms, tool_version, check_logic_version, check_logic, resolvers, summary, grade)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [
+            row.domain,
+            row.startedAt,
+            row.finishedAt,
+            row.durationMs,
+            row.toolVersion,
+            checkLogic.version,
+            JSON.stringify(checkLogic),
+            JSON.stringify(row.resolvers),
+            JSON.stringify(row.summary),
+            row.grade ?? null,
+          ],
+        );
+        const id = Number(inserted.rows[0]?.id);
+        const rows = findingRows(report);
+        if (rows.length > 0) {
+          // One statement per scan: unnest keeps the round trips constant whatever the number of findings.
+          await client.query(
+            `INSERT INTO findings (scan_id, ordinal, fingerprint, check_id, subject, status, severity, finding)
+             SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`,
+            [
+              id,
+              rows.map((item) => item.ordinal),
+              rows.map((item) => item.fingerprint),
+              rows.map((item) => item.finding.checkId),
+              rows.map((item) => item.finding.subject),
+              rows.map((item) => item.finding.status),
+              rows.map((item) => item.finding.severity),
+              rows.map((item) => JSON.stringify(item.finding)),
+            ],
+          );
+        }
+        stored.push({ id, ...row });
+      }
+      return stored;
+    });
+  }
+
+  async listScans(domain: string, options: ListOptions = {}): Promise<StoredScan[]> {
+    const result = await this.pool.query<ScanRecord>(
+      `SELECT ${scanColumns} FROM scans WHERE domain = $1 ORDER BY started_at DESC, id DESC LIMIT $2`,
+      [normalizeDomain(domain), options.limit ?? null],
+    );
+    return result.rows.map(toScan);
+  }
+
+  async getScan(id: number): Promise<ScanWithFindings | undefined> {
+    const result = await this.pool.query<ScanRecord>(`SELECT ${scanColumns} FROM scans WHERE id = $1`, [id]);
+    const row = result.rows[0];
+    if (row === undefined) return undefined;
+    return { scan: toScan(row), findings: await this.findingsOf(id) };
+  }
+
+  async latestScans(domain: string, count: number): Promise<ScanWithFindings[]> {
+    const scans = await this.listScans(domain, { limit: count });
+    return Promise.all(scans.map(async (scan) => ({ scan, findings: await this.findingsOf(scan.id) })));
+  }
+
+  async fingerprints(scanId: number): Promise<Map<string, StoredFinding>> {
+    return new Map((await this.findingsOf(scanId)).map((item) => [item.fingerprint, item]));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async findingsOf(scanId: number): Promise<StoredFinding[]> {
+    const result = await this.pool.query<{ fingerprint: string; finding: Finding }>(
+      'SELECT fingerprint, finding FROM findings WHERE scan_id = $1 ORDER BY ordinal',
+      [scanId],
+    );
+    return result.rows.map((row) => ({ fingerprint: row.fingerprint, finding: row.finding }));
+  }
+}

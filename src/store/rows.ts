@@ -1,0 +1,63 @@
+// Report ⇄ row conversions shared by both stores, so SQLite and PostgreSQL store exactly the same things.
+
+import type { Finding, Status } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import { fingerprintFindings } from './fingerprint.js';
+import type { CheckLogic } from './types.js';
+
+export interface ScanRow {
+  readonly domain: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly toolVersion: string;
+  readonly checkLogic: CheckLogic;
+  readonly resolvers: readonly string[];
+  readonly summary: Readonly<Record<Status, number>>;
+  readonly grade?: string;
+}
+
+export interface FindingRow {
+  readonly ordinal: number;
+  readonly fingerprint: string;
+  readonly finding: Finding;
+}
+
+/** The overall letter grade when the report carries one (`grade: 'B'` or `grades.overall.grade`). */
+function gradeOf(report: Report): string | undefined {
+  const value = report as {
+    readonly grade?: unknown;
+    readonly grades?: { readonly overall?: { readonly grade?: unknown } };
+  };
+  if (typeof value.grade === 'string') return value.grade;
+  const overall = value.grades?.overall?.grade;
+  return typeof overall === 'string' ? overall : undefined;
+}
+
+export function scanRow(report: Report, checkLogic: CheckLogic): ScanRow {
+  const grade = gradeOf(report);
+  return {
+    domain: report.target.domain.toLowerCase(),
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    durationMs: Math.max(0, Math.round(report.durationMs)),
+    toolVersion: report.tool.version,
+    checkLogic,
+    resolvers: report.resolvers,
+    summary: report.summary,
+    ...(grade === undefined ? {} : { grade }),
+  };
+}
+
+export function findingRows(report: Report): FindingRow[] {
+  const fingerprints = fingerprintFindings(report.findings);
+  return report.findings.map((finding, ordinal) => ({
+    ordinal,
+    fingerprint: fingerprints[ordinal] ?? '',
+    finding,
+  }));
+}
+
+export function normalizeDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/\.$/, '');
+}
