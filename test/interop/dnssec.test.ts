@@ -19,6 +19,7 @@ import {
   stopAll,
   type ZoneSpec,
 } from './servers.js';
+import { mapLimited, parseJsonOutput, runCli } from './telltale.js';
 
 const zonesDir = fileURLToPath(new URL('./zones/', import.meta.url));
 const parent = 'dnssec.test';
@@ -113,6 +114,34 @@ async function scan(resolverPort: number, domain: string): Promise<Finding[]> {
 const verdicts = (findings: readonly Finding[]): string[] =>
   findings.map((f) => `${f.subject} ${f.checkId} ${f.status}`).sort();
 
+/** What the validating resolver must lead to, per domain: "subject checkId status", sorted. */
+const expectedWithAnchor: Readonly<Record<string, readonly string[]>> = {
+  [`good.${parent}`]: [
+    `good.${parent} dnssec.signed pass`,
+    `mx.good.${parent} dnssec.signed pass`,
+    `mx.unsigned.${parent} dnssec.unsigned warn`,
+  ],
+  [`unsigned.${parent}`]: [
+    `mx.unsigned.${parent} dnssec.unsigned warn`,
+    `unsigned.${parent} dnssec.unsigned warn`,
+  ],
+  [`expired.${parent}`]: [
+    `expired.${parent} dnssec.bogus fail`,
+    `mx.expired.${parent} dnssec.bogus fail`,
+    `mx.unsigned.${parent} dnssec.unsigned warn`,
+  ],
+  [`bogus-ds.${parent}`]: [
+    `bogus-ds.${parent} dnssec.bogus fail`,
+    `mx.bogus-ds.${parent} dnssec.bogus fail`,
+    `mx.unsigned.${parent} dnssec.unsigned warn`,
+  ],
+  'outside.test': [
+    'mx.outside.test dnssec.unknown error',
+    `mx.unsigned.${parent} dnssec.unsigned warn`,
+    'outside.test dnssec.unknown error',
+  ],
+};
+
 describe('DNSSEC verdicts through nsd + validating unbound', { timeout: 60_000 }, () => {
   const lab: Lab = { dir: makeTempDir('dnssec') };
 
@@ -177,6 +206,22 @@ describe('DNSSEC verdicts through nsd + validating unbound', { timeout: 60_000 }
       `mx.unsigned.${parent} dnssec.unsigned warn`,
       'outside.test dnssec.unknown error',
     ]);
+  });
+
+  it('telltale scan (the built CLI) gives the same dnssec.* verdicts', async () => {
+    const resolver = `127.0.0.1:${port(lab.validating)}`;
+    const domains = Object.keys(expectedWithAnchor);
+    const reports = await mapLimited(domains, 3, async (domain) => {
+      const run = await runCli(['scan', domain, '--resolver', resolver, '--format', 'json']);
+      return parseJsonOutput<{ findings: Finding[] }>(run, `telltale scan ${domain}`);
+    });
+    const seen = Object.fromEntries(
+      domains.map((domain, index) => [
+        domain,
+        verdicts((reports[index]?.findings ?? []).filter((f) => f.checkId.startsWith('dnssec.'))),
+      ]),
+    );
+    assert.deepEqual(seen, expectedWithAnchor);
   });
 
   it('a resolver that does not validate gives one unknown, even for the signed zone', async () => {

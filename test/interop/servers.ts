@@ -256,7 +256,9 @@ export interface UnboundOptions {
 
 /**
  * unbound as a resolver forwarding "." to nsd: `test.` and the TEST-NET reverse zones lose their built-in
- * local-zone blocks (RFC 6761/6303), and the only trust anchors are the test ones given here.
+ * local-zone blocks (RFC 6761/6303), and the only trust anchors are the test ones given here. The root's
+ * NS and SOA are answered locally (nothing else about it), because the CLI asks `. NS` to tell a dead
+ * resolver from a domain whose own servers fail.
  */
 export async function startUnbound(dir: string, options: UnboundOptions): Promise<Daemon> {
   const tag = options.tag ?? 'unbound';
@@ -283,6 +285,9 @@ export async function startUnbound(dir: string, options: UnboundOptions): Promis
 \tnum-threads: 1
 \tmodule-config: "${modules}"
 \tlocal-zone: "test." nodefault
+\tlocal-zone: "." transparent
+\tlocal-data: ". 300 IN NS localhost."
+\tlocal-data: ". 300 IN SOA localhost. hostmaster.localhost. 1 3600 600 86400 300"
 \tlocal-zone: "100.51.198.in-addr.arpa." nodefault
 \tlocal-zone: "2.0.192.in-addr.arpa." nodefault
 \tqname-minimisation: no

@@ -6,11 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { mxCheck } from '../../src/checks/dns/mx.js';
-import { spfCheck } from '../../src/checks/dns/spf.js';
-import type { Status } from '../../src/model/finding.js';
+import type { Finding, Status } from '../../src/model/finding.js';
 import { type Daemon, makeTempDir, requireBinary, startNsd, startUnbound, stopAll } from './servers.js';
-import { mapLimited, scanWithModules, spfWithModules } from './telltale.js';
+import { mapLimited, parseJsonOutput, runCli } from './telltale.js';
 
 const zonesDir = fileURLToPath(new URL('./zones/', import.meta.url));
 
@@ -112,6 +110,32 @@ const spfqueryDeviations: Readonly<Record<string, { readonly spfquery: SpfResult
 
 const fqdn = (label: string): string => `${label}.interop.test`;
 
+/** The part of `telltale scan --format json` (docs/json.md) these tests read. */
+interface ScanJson {
+  readonly schemaVersion: string;
+  readonly target: { readonly domain: string; readonly unicode: string };
+  readonly findings: readonly Finding[];
+}
+
+async function scan(domain: string, port: number): Promise<ScanJson> {
+  const run = await runCli(['scan', domain, '--resolver', `127.0.0.1:${port}`, '--format', 'json']);
+  return parseJsonOutput<ScanJson>(run, `telltale scan ${domain}`);
+}
+
+async function spf(domain: string, ip: string, port: number): Promise<SpfResult> {
+  const run = await runCli([
+    'spf',
+    domain,
+    '--ip',
+    ip,
+    '--resolver',
+    `127.0.0.1:${port}`,
+    '--format',
+    'json',
+  ]);
+  return parseJsonOutput<{ readonly result: SpfResult }>(run, `telltale spf ${domain} --ip ${ip}`).result;
+}
+
 /**
  * spfquery's batch mode, pointed at our unbound: Net::DNS::Resolver reads RES_NAMESERVERS, and
  * RES_OPTIONS "port:N" sets any resolver attribute, the port included. One Received-SPF line per input.
@@ -161,7 +185,7 @@ describe('SPF and MX verdicts against nsd + unbound', { timeout: 90_000 }, () =>
   it('telltale scan reports what each domain plants', async () => {
     const port = resolverPort();
     const scans = await mapLimited(planted, 4, async (row) => {
-      return scanWithModules(fqdn(row.domain), port, [mxCheck, spfCheck]);
+      return scan(fqdn(row.domain), port);
     });
     const problems: string[] = [];
     planted.forEach((row, index) => {
@@ -190,7 +214,7 @@ describe('SPF and MX verdicts against nsd + unbound', { timeout: 90_000 }, () =>
 
   it('a SERVFAIL inside the SPF tree is an error naming what failed, never a missing include', async () => {
     const port = resolverPort();
-    const report = await scanWithModules(fqdn('tempfail'), port, [mxCheck, spfCheck]);
+    const report = await scan(fqdn('tempfail'), port);
     const spf = report.findings.filter((f) => f.checkId.startsWith('spf.'));
     assert.ok(
       spf.some((f) => f.status === 'error' && f.message.includes('spf.unserved.test')),
@@ -204,7 +228,7 @@ describe('SPF and MX verdicts against nsd + unbound', { timeout: 90_000 }, () =>
     const port = resolverPort();
     const theirs = spfqueryAll(port, senders);
     const ours = await mapLimited(senders, 4, async ([domain, ip]) => {
-      return spfWithModules(fqdn(domain), ip, port);
+      return spf(fqdn(domain), ip, port);
     });
     const rows = senders.map(([domain, ip, expected], index) => {
       const deviation = spfqueryDeviations[`${domain} ${ip}`];

@@ -3,11 +3,6 @@
 
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type CheckContext, type DomainCheck, defaultCheckOptions } from '../../src/checks/check.js';
-import type { Finding } from '../../src/model/finding.js';
-import type { ScanTarget } from '../../src/model/report.js';
-import { createDnsClient } from '../../src/net/dns/client.js';
-import { evaluateSender } from '../../src/protocols/spf/evaluate.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/telltale.js', import.meta.url));
@@ -75,43 +70,4 @@ export async function mapLimited<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/**
- * The same verdicts straight from the check modules and the wire client, for as long as the CLI does
- * not expose them yet (the scan registry is empty and there is no `spf` command).
- */
-export async function scanWithModules(
-  domain: string,
-  resolverPort: number,
-  checks: readonly DomainCheck[],
-): Promise<{ target: ScanTarget; findings: Finding[] }> {
-  const dns = createDnsClient({
-    resolvers: [{ host: '127.0.0.1', port: resolverPort }],
-    timeoutMs: 2000,
-    dnssec: true,
-  });
-  const target = { domain, unicode: domain };
-  const context: CheckContext = {
-    dns,
-    https: {} as CheckContext['https'],
-    clock: { now: () => new Date() },
-    signal: AbortSignal.timeout(20_000),
-    options: defaultCheckOptions,
-  };
-  try {
-    const findings = (await Promise.all(checks.map((check) => check.run(target, context)))).flat();
-    return { target, findings };
-  } finally {
-    await dns.close();
-  }
-}
-
-export async function spfWithModules(domain: string, ip: string, resolverPort: number): Promise<string> {
-  const dns = createDnsClient({ resolvers: [{ host: '127.0.0.1', port: resolverPort }], timeoutMs: 2000 });
-  try {
-    return (await evaluateSender({ domain, ip }, dns)).result;
-  } finally {
-    await dns.close();
-  }
 }
