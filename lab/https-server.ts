@@ -10,6 +10,12 @@ import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { AddressMapEntry } from '../src/net/address-map.js';
+import {
+  buildNtlmChallenge,
+  decodeBase64Token,
+  isNtlmNegotiate,
+  type NtlmChallengeFields,
+} from '../src/protocols/ntlm/challenge.js';
 import type { IssuedCertificate, KeyAlgorithm, TestCa } from './test-ca.js';
 import type { ZoneStore } from './zone-store.js';
 
@@ -25,6 +31,13 @@ export interface RouteResponse {
   /** Slow servers: the body is sent `chunkBytes` at a time, `chunkDelayMs` apart. */
   readonly chunkBytes?: number;
   readonly chunkDelayMs?: number;
+  /**
+   * An NTLM endpoint (Exchange EWS, Autodiscover, MAPI): a request carrying `Authorization: NTLM <type 1>`
+   * gets `401` with `WWW-Authenticate: NTLM <type 2>` built from these fields (timestamp: now).
+   */
+  readonly ntlm?: Omit<NtlmChallengeFields, 'timestamp' | 'serverChallenge' | 'flags'>;
+  /** Load-balanced servers: this route and its alternates answer in turn, one per request. */
+  readonly alternates?: readonly RouteResponse[];
 }
 
 export interface HostRoutes {
@@ -112,16 +125,40 @@ function sendBody(res: ServerResponse, route: RouteResponse, body: Buffer): void
   next();
 }
 
+/** The NTLM type 2 answer to a type 1 negotiate, when the route is an NTLM endpoint and the client sent one. */
+function ntlmAnswer(route: RouteResponse, req: IncomingMessage): RouteResponse | undefined {
+  if (route.ntlm === undefined) return undefined;
+  const match = /^NTLM\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  const token = match?.[1] === undefined ? undefined : decodeBase64Token(match[1]);
+  if (token === undefined || !isNtlmNegotiate(token)) return undefined;
+  const challenge = buildNtlmChallenge({ ...route.ntlm, timestamp: new Date() });
+  return {
+    status: 401,
+    headers: { ...route.headers, 'www-authenticate': `NTLM ${Buffer.from(challenge).toString('base64')}` },
+    body: '',
+  };
+}
+
 function handler(routes: HttpsRoutes) {
+  const turns = new Map<string, number>();
+  /** Round-robin over a route and its alternates, counted per host and path. */
+  const pick = (key: string, route: RouteResponse): RouteResponse => {
+    if (route.alternates === undefined || route.alternates.length === 0) return route;
+    const turn = turns.get(key) ?? 0;
+    turns.set(key, turn + 1);
+    return [route, ...route.alternates][turn % (route.alternates.length + 1)] ?? route;
+  };
   return (req: IncomingMessage, res: ServerResponse): void => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes[host]?.paths[path];
-    if (route === undefined) {
+    const found = routes[host]?.paths[path];
+    if (found === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end(`lab: no route for https://${host}${path}\n`);
       return;
     }
+    const chosen = pick(`${host}${path}`, found);
+    const route = ntlmAnswer(chosen, req) ?? chosen;
     const body = routeBody(route);
     res.writeHead(route.status, { 'content-length': String(body.length), ...route.headers });
     sendBody(res, route, body);
@@ -182,8 +219,47 @@ function optionalNumber(value: unknown, where: string): number | undefined {
   return value;
 }
 
+function optionalText(data: Record<string, unknown>, key: string, where: string): string | undefined {
+  const value = data[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new Error(`${where}.${key}: expected a string`);
+  return value;
+}
+
+/** `ntlm: {targetName, nbDomainName?, nbComputerName?, dnsDomainName?, dnsComputerName?, dnsTreeName?, version?: "10.0.17763"}`. */
+function parseNtlm(value: unknown, where: string): NonNullable<RouteResponse['ntlm']> {
+  const data = asRecord(value, where);
+  const targetName = optionalText(data, 'targetName', where);
+  if (targetName === undefined) throw new Error(`${where}.targetName: required`);
+  const names = [
+    'nbDomainName',
+    'nbComputerName',
+    'dnsDomainName',
+    'dnsComputerName',
+    'dnsTreeName',
+  ] as const;
+  const fields: Record<string, string> = {};
+  for (const name of names) {
+    const text = optionalText(data, name, where);
+    if (text !== undefined) fields[name] = text;
+  }
+  const versionText = optionalText(data, 'version', where);
+  const parts = versionText?.split('.').map(Number);
+  if (versionText !== undefined && (parts?.length !== 3 || parts.some((part) => !Number.isInteger(part))))
+    throw new Error(`${where}.version: expected major.minor.build`);
+  const [major = 0, minor = 0, build = 0] = parts ?? [];
+  return {
+    targetName,
+    ...fields,
+    ...(versionText === undefined ? {} : { version: { major, minor, build } }),
+  };
+}
+
 function parseRoute(value: unknown, where: string): RouteResponse {
   const data = asRecord(value, where);
+  const alternates = data.alternates;
+  if (alternates !== undefined && !Array.isArray(alternates))
+    throw new Error(`${where}.alternates: expected a list`);
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(asRecord(data.headers ?? {}, `${where}.headers`)))
     headers[name.toLowerCase()] = String(header);
@@ -197,12 +273,16 @@ function parseRoute(value: unknown, where: string): RouteResponse {
     ...(bodySize === undefined ? {} : { bodySize }),
     ...(chunkBytes === undefined ? {} : { chunkBytes }),
     ...(chunkDelayMs === undefined ? {} : { chunkDelayMs }),
+    ...(data.ntlm === undefined ? {} : { ntlm: parseNtlm(data.ntlm, `${where}.ntlm`) }),
+    ...(alternates === undefined
+      ? {}
+      : { alternates: alternates.map((item, index) => parseRoute(item, `${where}.alternates[${index}]`)) }),
   };
 }
 
 /**
  * Reads an `https:` section: `{host: {certificate?: valid|expired|…, keyAlgorithm?, paths: {path: {status?,
- * headers?, body?, bodySize?, chunkBytes?, chunkDelayMs?}}}}`.
+ * headers?, body?, bodySize?, chunkBytes?, chunkDelayMs?, ntlm?, alternates?: [route…]}}}}`.
  */
 export function parseHttpsRoutes(data: unknown, source: string): Record<string, HostRoutes> {
   const routes: Record<string, HostRoutes> = {};
