@@ -1,0 +1,264 @@
+// DNS blocklists: each MX address looked up in the zones of data/dnsbl-zones.json (RFC 5782), with each return
+// code read through the zone's own table, so "query refused" never reads as "listed".
+
+import {
+  type DnsblDataset,
+  type DnsblReading,
+  type DnsblZone,
+  dnsblDataset,
+  dnsblQueryName,
+  readDnsblAnswer,
+  zonesFor,
+} from '../../knowledge/dnsbl-zones.js';
+import type { CheckMeta, Finding } from '../../model/finding.js';
+import type { ScanTarget } from '../../model/report.js';
+import { dnsEvidence } from '../../net/dns/presentation.js';
+import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
+import { parseIp } from '../../protocols/ip/address.js';
+import type { CheckContext, DomainCheck } from '../check.js';
+import { finding } from '../finding-builder.js';
+import { type MailAddress, mailAddressesOf } from './mail-addresses.js';
+
+export const dnsblListedMeta: CheckMeta = {
+  id: 'dnsbl.listed',
+  area: 'dnsbl',
+  title: 'An MX address is on a DNS blocklist',
+  severity: 'high',
+  description:
+    'Receivers look up the address of every connecting server in DNS blocklists and refuse or quarantine mail ' +
+    'from listed addresses. An MX address usually also sends the company’s mail, so a listing means lost ' +
+    'outgoing mail, and usually that the server or a machine behind the same address sent spam (an open ' +
+    'relay, a compromised account, malware). Each answer is read with the list’s own return codes: Spamhaus ' +
+    'answers 127.255.255.252/254/255 when it refuses a query (public resolver, over the free limit), which is ' +
+    'reported as error, never as listed; an answer outside 127.0.0.0/8 is a resolver rewriting "no such name" ' +
+    'and is an error too. A Spamhaus PBL listing (an end-user range that should not send mail directly) is a ' +
+    'warn. The zones, codes and their sources are in data/dnsbl-zones.json.',
+  remediation:
+    'Find and stop the cause first (an open relay — see smtp.open-relay —, a compromised mailbox sending spam, ' +
+    'malware on a machine behind the same public address), then ask for removal on the list’s lookup page ' +
+    '(named in the finding). On Exchange, look for the source with `Get-MessageTrackingLog -Start (Get-Date).AddDays(-2) ' +
+    '-EventId SEND | Group-Object Sender | Sort-Object Count -Descending | Select-Object -First 10`. For a PBL ' +
+    'listing, either send through the provider’s relay or ask the provider to mark the address as a static mail server.',
+  references: [
+    { title: 'RFC 5782: DNS Blacklists and Whitelists', url: 'https://www.rfc-editor.org/rfc/rfc5782' },
+    { title: 'Spamhaus: DNSBL usage and return codes', url: 'https://www.spamhaus.org/faqs/dnsbl-usage/' },
+  ],
+};
+
+export const dnsblMeta: readonly CheckMeta[] = [dnsblListedMeta];
+
+export const dnsblMessages = {
+  listed: (address: string, host: string, zone: DnsblZone, list: string, code: string, meaning: string) =>
+    `${address} (MX ${host}) is listed by ${zone.name} (${zone.zone}, ${list}, answer ${code}): ${meaning}. ` +
+    `Look it up and ask for removal at ${zone.lookup}.`,
+  policy: (address: string, host: string, zone: DnsblZone, list: string, code: string, meaning: string) =>
+    `${address} (MX ${host}) is on ${zone.name}'s ${list} (answer ${code}): ${meaning}. Mail this address sends ` +
+    'directly is refused by receivers that use it; mail it receives is not affected.',
+  unknownCode: (address: string, host: string, zone: DnsblZone, code: string) =>
+    `${address} (MX ${host}) is listed by ${zone.name} (${zone.zone}) with return code ${code}, which telltale's ` +
+    `table does not describe. Look it up at ${zone.lookup}.`,
+  refused: (address: string, zone: DnsblZone, code: string, meaning: string) =>
+    `Could not check ${address} against ${zone.name}: it answered ${code}, which means ${meaning}. This is not a listing.`,
+  notDnsblAnswer: (address: string, zone: DnsblZone, answer: string) =>
+    `Could not check ${address} against ${zone.name}: the answer ${answer} is outside 127.0.0.0/8, so it is not a ` +
+    'blocklist answer (usually a resolver that rewrites "no such name" into an advertising address). Use a plain resolver.',
+  listsEverything: (address: string, zone: DnsblZone) =>
+    `Could not check ${address} against ${zone.name}: the zone also lists 127.0.0.1, the address RFC 5782 says must ` +
+    'never be listed, so it answers "listed" for everything (a dead or hijacked list). Its answer is ignored.',
+  lookupFailed: (address: string, zone: DnsblZone, reason: string) =>
+    `Could not check ${address} against ${zone.name} (${zone.zone}): ${reason}.`,
+  clean: (address: string, host: string, checked: readonly string[], unchecked: number) =>
+    `${address} (MX ${host}) is on none of the ${checked.length} blocklists that answered (${checked.join(', ')})` +
+    (unchecked > 0 ? `; ${unchecked} could not be checked (see the errors).` : '.'),
+} as const;
+
+/** RFC 5782 §5: 127.0.0.1 must never be listed; a zone listing it lists everything. */
+const testPointNotListed = parseIp('127.0.0.1');
+
+export type ZoneOutcome =
+  | { readonly kind: 'not-listed'; readonly zone: DnsblZone; readonly answer: DnsAnswer<'A'> }
+  | {
+      readonly kind: 'answered';
+      readonly zone: DnsblZone;
+      readonly answer: Extract<DnsAnswer<'A'>, { kind: 'ok' }>;
+      readonly readings: readonly DnsblReading[];
+      /** The 127.0.0.1 test point's answer, asked only when something looked listed. */
+      readonly testPoint?: DnsAnswer<'A'>;
+    }
+  | {
+      readonly kind: 'lookup-error';
+      readonly zone: DnsblZone;
+      readonly answer: Extract<DnsAnswer<'A'>, { kind: 'error' }>;
+    };
+
+const looksListed = (reading: DnsblReading): boolean =>
+  (reading.kind === 'code' && reading.code.kind !== 'error') ||
+  (reading.kind === 'unknown-code' && reading.as === 'listed');
+
+export async function lookupZone(
+  dns: DnsClient,
+  entry: MailAddress,
+  zone: DnsblZone,
+  signal?: AbortSignal,
+): Promise<ZoneOutcome> {
+  const options = signal === undefined ? {} : { signal };
+  const answer = await dns.query(dnsblQueryName(entry.address, zone.zone), 'A', options);
+  if (answer.kind === 'error') return { kind: 'lookup-error', zone, answer };
+  if (answer.kind !== 'ok' || answer.records.length === 0) return { kind: 'not-listed', zone, answer };
+  const readings = answer.records.map((record) => readDnsblAnswer(zone, record.address));
+  if (!readings.some(looksListed) || testPointNotListed === undefined)
+    return { kind: 'answered', zone, answer, readings };
+  const testPoint = await dns.query(dnsblQueryName(testPointNotListed, zone.zone), 'A', options);
+  return { kind: 'answered', zone, answer, readings, testPoint };
+}
+
+function outcomeFindings(entry: MailAddress, outcome: ZoneOutcome): Finding[] {
+  const subject = entry.text;
+  const { zone } = outcome;
+  switch (outcome.kind) {
+    case 'not-listed':
+      return [];
+    case 'lookup-error':
+      return [
+        finding(dnsblListedMeta, 'error', {
+          subject,
+          message: dnsblMessages.lookupFailed(
+            entry.text,
+            zone,
+            `${outcome.answer.reason} (${outcome.answer.detail})`,
+          ),
+          evidence: [dnsEvidence(outcome.answer)],
+        }),
+      ];
+    case 'answered': {
+      const evidence = [
+        dnsEvidence(outcome.answer),
+        ...(outcome.testPoint ? [dnsEvidence(outcome.testPoint)] : []),
+      ];
+      if (outcome.testPoint?.kind === 'ok' && outcome.testPoint.records.length > 0) {
+        return [
+          finding(dnsblListedMeta, 'error', {
+            subject,
+            message: dnsblMessages.listsEverything(entry.text, zone),
+            evidence,
+          }),
+        ];
+      }
+      return outcome.readings.map((reading) => readingFinding(entry, zone, reading, evidence));
+    }
+  }
+}
+
+function readingFinding(
+  entry: MailAddress,
+  zone: DnsblZone,
+  reading: DnsblReading,
+  evidence: ReturnType<typeof dnsEvidence>[],
+): Finding {
+  const subject = entry.text;
+  switch (reading.kind) {
+    case 'not-a-dnsbl-answer':
+      return finding(dnsblListedMeta, 'error', {
+        subject,
+        message: dnsblMessages.notDnsblAnswer(entry.text, zone, reading.answer),
+        evidence,
+      });
+    case 'unknown-code':
+      return reading.as === 'error'
+        ? finding(dnsblListedMeta, 'error', {
+            subject,
+            message: dnsblMessages.refused(entry.text, zone, reading.answer, 'an error code this list uses'),
+            evidence,
+          })
+        : finding(dnsblListedMeta, 'fail', {
+            subject,
+            message: dnsblMessages.unknownCode(entry.text, entry.host, zone, reading.answer),
+            evidence,
+            severity: 'medium',
+          });
+    case 'code': {
+      const { code } = reading;
+      switch (code.kind) {
+        case 'error':
+          return finding(dnsblListedMeta, 'error', {
+            subject,
+            message: dnsblMessages.refused(entry.text, zone, reading.answer, code.meaning),
+            evidence,
+          });
+        case 'policy':
+          return finding(dnsblListedMeta, 'warn', {
+            subject,
+            message: dnsblMessages.policy(
+              entry.text,
+              entry.host,
+              zone,
+              code.list,
+              reading.answer,
+              code.meaning,
+            ),
+            evidence,
+            severity: code.severity,
+          });
+        case 'listed':
+          return finding(dnsblListedMeta, 'fail', {
+            subject,
+            message: dnsblMessages.listed(
+              entry.text,
+              entry.host,
+              zone,
+              code.list,
+              reading.answer,
+              code.meaning,
+            ),
+            evidence,
+            severity: code.severity,
+          });
+      }
+    }
+  }
+}
+
+/** Every zone for one address: the listings and errors, or one pass naming the zones that answered. */
+export function addressFindings(entry: MailAddress, outcomes: readonly ZoneOutcome[]): Finding[] {
+  const perZone = outcomes.map((outcome) => ({ outcome, findings: outcomeFindings(entry, outcome) }));
+  const findings = perZone.flatMap((item) => item.findings);
+  if (findings.some((item) => item.status === 'fail' || item.status === 'warn')) return findings;
+  const clean = perZone.filter((item) => item.findings.length === 0).map((item) => item.outcome);
+  if (clean.length === 0) return findings;
+  const pass = finding(dnsblListedMeta, 'pass', {
+    subject: entry.text,
+    message: dnsblMessages.clean(
+      entry.text,
+      entry.host,
+      clean.map((outcome) => outcome.zone.name),
+      outcomes.length - clean.length,
+    ),
+    evidence: clean.map((outcome) => dnsEvidence(outcome.answer)),
+  });
+  return [pass, ...findings];
+}
+
+export async function checkAddress(
+  dns: DnsClient,
+  entry: MailAddress,
+  signal?: AbortSignal,
+  dataset: DnsblDataset = dnsblDataset,
+): Promise<Finding[]> {
+  const outcomes = await Promise.all(
+    zonesFor(entry.address, dataset).map((zone) => lookupZone(dns, entry, zone, signal)),
+  );
+  return addressFindings(entry, outcomes);
+}
+
+export async function runDnsbl(target: ScanTarget, context: CheckContext): Promise<Finding[]> {
+  const mail = await mailAddressesOf(target.domain, context);
+  if (mail === undefined) return [];
+  // The same address under two MX names is one listing: look it up once.
+  const distinct = [...new Map(mail.addresses.map((entry) => [entry.text, entry])).values()];
+  const results = await Promise.all(
+    distinct.map((entry) => checkAddress(context.dns, entry, context.signal)),
+  );
+  return results.flat();
+}
+
+export const dnsblCheck: DomainCheck = { name: 'dnsbl', meta: dnsblMeta, run: runDnsbl };
