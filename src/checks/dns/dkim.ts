@@ -498,6 +498,31 @@ function dnsErrorFinding(failed: Probe & { kind: 'error' }): Finding {
   });
 }
 
+/** Beyond this many failed selectors, failures are grouped by cause: one line per cause, not forty. */
+const ungroupedErrorLimit = 3;
+
+function dnsErrorFindings(domain: string, probes: readonly Probe[]): Finding[] {
+  const failed = probes.filter((item): item is Probe & { kind: 'error' } => item.kind === 'error');
+  if (failed.length <= ungroupedErrorLimit) return failed.map(dnsErrorFinding);
+  const byReason = new Map<string, (Probe & { kind: 'error' })[]>();
+  for (const item of failed)
+    byReason.set(item.answer.reason, [...(byReason.get(item.answer.reason) ?? []), item]);
+  return [...byReason].map(([reason, items]) =>
+    finding(dkimMeta.dnsError, 'error', {
+      subject: domain,
+      evidence: [
+        {
+          kind: 'text',
+          label: 'selectors not looked up',
+          value: items.map((item) => item.candidate.selector).join(', '),
+        },
+        ...items.slice(0, ungroupedErrorLimit).map((item) => dnsEvidence(item.answer)),
+      ],
+      message: `${items.length} selector lookups failed (${reason}), so whether they hold keys is unknown; the first: ${items[0]?.answer.detail ?? ''}.`,
+    }),
+  );
+}
+
 function summaryFinding(
   domain: string,
   probes: readonly Probe[],
@@ -597,7 +622,7 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
           ...keyFindings(item, keySubject(item, domain, `Selector ${selectorLabel(item.candidate)}`)),
         );
       }
-      for (const item of probes) if (item.kind === 'error') findings.push(dnsErrorFinding(item));
+      findings.push(...dnsErrorFindings(domain, probes));
       findings.push(summaryFinding(domain, probes, own, guard.kind === 'found', rejected));
       return findings;
     },
