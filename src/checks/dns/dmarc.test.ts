@@ -247,9 +247,20 @@ describe('dmarcCheck: each finding in its failing form', () => {
     assert.ok(client.asked.some((q) => q.name === 'dmarc-external.test._report._dmarc.reports-wild.test'));
   });
 
-  it('dmarc.report-domain-no-mx', async () => {
+  it('dmarc.report-domain-no-mx: no MX but an address is the implicit MX, a warning', async () => {
     const { findings } = await audit('dmarc-nomx.test');
-    assert.match(one(findings, 'dmarc.report-domain-no-mx', 'fail').message, /has no MX record/);
+    assert.match(one(findings, 'dmarc.report-domain-no-mx', 'warn').message, /has no MX record.*implicit MX/);
+  });
+
+  it('dmarc.report-domain-no-mx: neither MX nor address fails', async () => {
+    const { findings } = await auditZone('y.test', {
+      '_dmarc.y.test': [{ TXT: 'v=DMARC1; p=reject; rua=mailto:d@y.test' }],
+      'y.test': [{ TXT: 'hello' }],
+    });
+    assert.match(
+      one(findings, 'dmarc.report-domain-no-mx', 'fail').message,
+      /neither an MX record nor an address/,
+    );
   });
 
   it('dmarc.report-domain-no-mx: a null MX fails too', async () => {

@@ -626,14 +626,53 @@ async function reportMx(
       return;
     }
     case 'nxdomain':
-    case 'nodata':
       emit.add(dmarcMeta.reportDomainNoMx, 'fail', {
         subject,
-        message: `${dest} ${answer.kind === 'nxdomain' ? 'does not exist' : 'has no MX record'}, so DMARC reports to it (${list}) are likely never delivered.`,
+        message: `${dest} does not exist, so DMARC reports to it (${list}) are never delivered.`,
         evidence,
       });
       return;
+    case 'nodata':
+      await reportImplicitMx(emit, context, subject, dest, list, evidence);
+      return;
   }
+}
+
+/** No MX: RFC 5321 §5.1 sends mail to the domain's own address, so an A or AAAA still receives reports. */
+async function reportImplicitMx(
+  emit: Emit,
+  context: CheckContext,
+  subject: string,
+  dest: string,
+  list: string,
+  evidence: Evidence[],
+): Promise<void> {
+  const answers = await Promise.all(
+    (['A', 'AAAA'] as const).map((type) => context.dns.query(dest, type, { signal: context.signal })),
+  );
+  evidence.push(...answers.map(dnsEvidence));
+  if (answers.some((answer) => answer.kind === 'ok')) {
+    emit.add(dmarcMeta.reportDomainNoMx, 'warn', {
+      subject,
+      message: `${dest} has no MX record; mail to it, DMARC reports included (${list}), goes to its own address (the implicit MX of RFC 5321 §5.1), which is often a web server that does not accept mail.`,
+      evidence,
+    });
+    return;
+  }
+  const failed = answers.find((answer) => answer.kind === 'error');
+  if (failed !== undefined && failed.kind === 'error') {
+    emit.add(dmarcMeta.reportDomainNoMx, 'error', {
+      subject,
+      message: `${dest} has no MX record, and whether it has an address to receive mail at is unknown: the lookup failed (${describeFailure(failed)}).`,
+      evidence,
+    });
+    return;
+  }
+  emit.add(dmarcMeta.reportDomainNoMx, 'fail', {
+    subject,
+    message: `${dest} has neither an MX record nor an address, so DMARC reports to it (${list}) cannot be delivered.`,
+    evidence,
+  });
 }
 
 async function reportDestinations(
