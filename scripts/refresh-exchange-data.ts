@@ -165,15 +165,58 @@ const productIds: Record<string, string> = {
   'Exchange Server SE': 'exchange-se',
 };
 
-const versionMatch: Record<string, Pick<DiskProduct, 'major' | 'minors' | 'levelBy' | 'minBuild' | 'maxBuildExclusive'>> =
-  {
-    'exchange-2007': { major: 8, minors: [0, 1, 2, 3], levelBy: 'service-pack', minBuild: 0, maxBuildExclusive: null },
-    'exchange-2010': { major: 14, minors: [0, 1, 2, 3], levelBy: 'service-pack', minBuild: 0, maxBuildExclusive: null },
-    'exchange-2013': { major: 15, minors: [0], levelBy: 'cumulative-update', minBuild: 0, maxBuildExclusive: null },
-    'exchange-2016': { major: 15, minors: [1], levelBy: 'cumulative-update', minBuild: 0, maxBuildExclusive: null },
-    'exchange-2019': { major: 15, minors: [2], levelBy: 'cumulative-update', minBuild: 0, maxBuildExclusive: 2562 },
-    'exchange-se': { major: 15, minors: [2], levelBy: 'cumulative-update', minBuild: 2562, maxBuildExclusive: null },
-  };
+type VersionMatch = Pick<DiskProduct, 'major' | 'minors' | 'levelBy' | 'minBuild' | 'maxBuildExclusive'>;
+
+function matchOf(id: string): VersionMatch {
+  const match = versionMatch[id];
+  if (!match) throw new Error(`no version range for ${id}`);
+  return match;
+}
+
+const versionMatch: Record<string, VersionMatch> = {
+  'exchange-2007': {
+    major: 8,
+    minors: [0, 1, 2, 3],
+    levelBy: 'service-pack',
+    minBuild: 0,
+    maxBuildExclusive: null,
+  },
+  'exchange-2010': {
+    major: 14,
+    minors: [0, 1, 2, 3],
+    levelBy: 'service-pack',
+    minBuild: 0,
+    maxBuildExclusive: null,
+  },
+  'exchange-2013': {
+    major: 15,
+    minors: [0],
+    levelBy: 'cumulative-update',
+    minBuild: 0,
+    maxBuildExclusive: null,
+  },
+  'exchange-2016': {
+    major: 15,
+    minors: [1],
+    levelBy: 'cumulative-update',
+    minBuild: 0,
+    maxBuildExclusive: null,
+  },
+  'exchange-2019': {
+    major: 15,
+    minors: [2],
+    levelBy: 'cumulative-update',
+    minBuild: 0,
+    maxBuildExclusive: 2562,
+  },
+  'exchange-se': {
+    major: 15,
+    minors: [2],
+    levelBy: 'cumulative-update',
+    minBuild: 2562,
+    maxBuildExclusive: null,
+  },
+};
 
 const seedSources: DiskSource[] = [
   {
@@ -191,14 +234,18 @@ const seedSources: DiskSource[] = [
   },
   {
     id: 'righel-msdocs',
-    title: "Microsoft 'Exchange Server build numbers and release dates' page, via righel/ms-exchange-version-nse",
-    location: 'github.com/righel/ms-exchange-version-nse ms-exchange-unique-versions-dict.json (commit c5a7ccf)',
+    title:
+      "Microsoft 'Exchange Server build numbers and release dates' page, via righel/ms-exchange-version-nse",
+    location:
+      'github.com/righel/ms-exchange-version-nse ms-exchange-unique-versions-dict.json (commit c5a7ccf)',
     date: '2026-08-20',
   },
   {
     id: 'righel-eightwone',
-    title: 'eightwone.com build list, via righel/ms-exchange-version-nse (month-only dates, pre-2021 interim SUs)',
-    location: 'github.com/righel/ms-exchange-version-nse ms-exchange-unique-versions-dict.json (commit c5a7ccf)',
+    title:
+      'eightwone.com build list, via righel/ms-exchange-version-nse (month-only dates, pre-2021 interim SUs)',
+    location:
+      'github.com/righel/ms-exchange-version-nse ms-exchange-unique-versions-dict.json (commit c5a7ccf)',
     date: '2026-08-20',
   },
   {
@@ -333,8 +380,14 @@ export function seedBuilds(raw: Json): { data: DiskBuilds; problems: string[] } 
   products.push({
     id: 'exchange-2007',
     name: 'Exchange Server 2007',
-    ...(versionMatch['exchange-2007'] as DiskProduct),
-    lifecycle: { policy: 'fixed', start: null, mainstreamEnd: null, extendedEnd: legacy.extendedEnd, esu: [] },
+    ...matchOf('exchange-2007'),
+    lifecycle: {
+      policy: 'fixed',
+      start: null,
+      mainstreamEnd: null,
+      extendedEnd: legacy.extendedEnd,
+      esu: [],
+    },
     lifecycleSource: 'general knowledge (not re-verified by the research); builds not imported',
     levels: [],
   });
@@ -348,7 +401,7 @@ export function seedBuilds(raw: Json): { data: DiskBuilds; problems: string[] } 
     const product: DiskProduct = {
       id,
       name: productName(id),
-      ...(versionMatch[id] as DiskProduct),
+      ...matchOf(id),
       lifecycle: seedLifecycle(id, lifecycle),
       lifecycleSource: String(lifecycle.source),
       levels: [],
@@ -368,7 +421,9 @@ export function seedBuilds(raw: Json): { data: DiskBuilds; problems: string[] } 
       const build = String(rawBuild.build);
       const level = product.levels.find((candidate) => candidate.name === rawBuild.level);
       if (!level || levelOfBuild(product, build) !== level) {
-        problems.push(`${build} (${String(rawBuild.name)}) does not belong to ${String(rawBuild.level)}: dropped`);
+        problems.push(
+          `${build} (${String(rawBuild.name)}) does not belong to ${String(rawBuild.level)}: dropped`,
+        );
         continue;
       }
       const precision = String(rawBuild.datePrecision);
@@ -518,14 +573,18 @@ function firstFixDate(cve: Json, builds: DiskBuilds): string | null {
 
 function findUpdate(builds: DiskBuilds, build: string): DiskUpdate | undefined {
   for (const product of builds.products)
-    for (const level of product.levels) for (const update of level.updates) if (update.build === build) return update;
+    for (const level of product.levels)
+      for (const update of level.updates) if (update.build === build) return update;
   return undefined;
 }
 
 /** Reshapes the research cves.json against the reshaped builds; returns the problems found while verifying. */
 export function seedCves(raw: Json, builds: DiskBuilds): { data: DiskCves; problems: string[] } {
   const problems: string[] = [];
-  const conflictLower: Record<string, string> = { '15.1.1415.10': '15.1.1415.8', '15.1.1466.16': '15.1.1466.13' };
+  const conflictLower: Record<string, string> = {
+    '15.1.1415.10': '15.1.1415.8',
+    '15.1.1466.16': '15.1.1466.13',
+  };
   const cves: DiskCve[] = [];
   for (const rawCve of raw.cves as Json[]) {
     const id = String(rawCve.cve);
@@ -544,7 +603,8 @@ export function seedCves(raw: Json, builds: DiskBuilds): { data: DiskCves; probl
         if (!levelNames.includes(level)) problems.push(`${id} ${productId}: unknown level ${level}`);
         else if (levelOfBuild(product, build)?.name !== level)
           problems.push(`${id} ${productId}: fix ${build} is not on ${level}`);
-        if (!findUpdate(builds, build)) problems.push(`${id} ${productId}: fix build ${build} is not in builds.json`);
+        if (!findUpdate(builds, build))
+          problems.push(`${id} ${productId}: fix build ${build} is not in builds.json`);
         const lower = conflictLower[build];
         return lower ? { level, build, conflictingBuild: lower } : { level, build };
       });
@@ -552,7 +612,8 @@ export function seedCves(raw: Json, builds: DiskBuilds): { data: DiskCves; probl
       const fixedFromLevel = from ? String(from.level) : null;
       const without = (rawEntry.levelsWithoutFix as string[]).filter((level) => level !== 'Preview');
       for (const level of without)
-        if (!levelNames.includes(level)) problems.push(`${id} ${productId}: unknown level without fix ${level}`);
+        if (!levelNames.includes(level))
+          problems.push(`${id} ${productId}: unknown level without fix ${level}`);
       const entry: DiskCveProduct = {
         fixLabel: String(rawEntry.fixLabel),
         fixedIn,
@@ -618,9 +679,12 @@ export function seedCves(raw: Json, builds: DiskBuilds): { data: DiskCves; probl
 
 /** Every level of an affected product must be exactly one of: never fixed, fixed by an update, fixed from a CU. */
 function checkCoverage(id: string, product: DiskProduct, entry: DiskCveProduct, problems: string[]): void {
-  if (entry.fixedIn.length === 0 && entry.fixedFromLevel === null && entry.levelsWithoutFix.length === 0) return;
+  if (entry.fixedIn.length === 0 && entry.fixedFromLevel === null && entry.levelsWithoutFix.length === 0)
+    return;
   const fromIndex =
-    entry.fixedFromLevel === null ? -1 : product.levels.findIndex((level) => level.name === entry.fixedFromLevel);
+    entry.fixedFromLevel === null
+      ? -1
+      : product.levels.findIndex((level) => level.name === entry.fixedFromLevel);
   product.levels.forEach((level, index) => {
     const ways =
       Number(entry.levelsWithoutFix.includes(level.name)) +
@@ -688,7 +752,14 @@ export function mergeMicrosoftCsv(data: DiskBuilds, csv: string): string[] {
       level = { name: levelName, baseBuild: build, releaseDate: date, updates: [] };
       product.levels.push(level);
     }
-    const kind = updateName === null ? levelName.replace(/\d+$/, '') : /HU/.test(updateName) ? 'HU' : /^RU/.test(updateName) ? 'RU' : 'SU';
+    const kind =
+      updateName === null
+        ? levelName.replace(/\d+$/, '')
+        : /HU/.test(updateName)
+          ? 'HU'
+          : /^RU/.test(updateName)
+            ? 'RU'
+            : 'SU';
     const after = product.lifecycle.policy === 'fixed' ? String(product.lifecycle.extendedEnd) : null;
     level.updates.push({
       build,
@@ -733,7 +804,8 @@ function cvssOf(record: Json): DiskCve['cvss'] {
   const cna = containers?.cna as Json | undefined;
   for (const metric of (cna?.metrics as Json[] | undefined) ?? []) {
     const cvss = metric.cvssV3_1 as Json | undefined;
-    if (cvss) return { score: Number(cvss.baseScore), vector: str(cvss.vectorString), source: 'cvelistV5 (CNA)' };
+    if (cvss)
+      return { score: Number(cvss.baseScore), vector: str(cvss.vectorString), source: 'cvelistV5 (CNA)' };
   }
   return null;
 }
@@ -773,11 +845,15 @@ export function mergeCveRecord(data: DiskCves, builds: DiskBuilds, record: Json)
   }
   for (const affected of (cna?.affected as Json[] | undefined) ?? []) {
     const productText = String(affected.product ?? '');
-    const match = /Exchange Server (2013|2016|2019|Subscription Edition|SE)(?: Cumulative Update (\d+))?/.exec(
-      productText,
-    );
+    const match =
+      /Exchange Server (2013|2016|2019|Subscription Edition|SE)(?: Cumulative Update (\d+))?/.exec(
+        productText,
+      );
     if (!match) continue;
-    const productId = match[1] === '2013' || match[1] === '2016' || match[1] === '2019' ? `exchange-${match[1]}` : 'exchange-se';
+    const productId =
+      match[1] === '2013' || match[1] === '2016' || match[1] === '2019'
+        ? `exchange-${match[1]}`
+        : 'exchange-se';
     const product = builds.products.find((candidate) => candidate.id === productId);
     if (!product) continue;
     const levelName = match[2] ? `CU${match[2]}` : 'RTM';
@@ -791,12 +867,13 @@ export function mergeCveRecord(data: DiskCves, builds: DiskBuilds, record: Json)
       }
       if (level.name !== levelName && !level.name.startsWith(`${levelName}/`))
         notes.push(`${id}: record says ${levelName} but ${fix} is on ${level.name} (record typo?)`);
-      const entry = (cve.products[productId] ??= {
+      const entry = cve.products[productId] ?? {
         fixLabel: findUpdate(builds, fix)?.update ?? fix,
         fixedIn: [],
         fixedFromLevel: null,
         levelsWithoutFix: [],
-      });
+      };
+      cve.products[productId] = entry;
       const existing = entry.fixedIn.find((candidate) => candidate.level === level.name);
       if (existing && existing.build !== fix) {
         notes.push(`${id} ${productId} ${level.name}: fix ${existing.build} → ${fix}`);
@@ -818,7 +895,8 @@ export function mergeCveRecord(data: DiskCves, builds: DiskBuilds, record: Json)
         entry.fixedIn.some((fix) => fix.level === level.name) || entry.levelsWithoutFix.includes(level.name);
       const fromIndex = product.levels.findIndex((candidate) => candidate.name === entry.fixedFromLevel);
       const fixedFrom = fromIndex >= 0 && product.levels.indexOf(level) >= fromIndex;
-      if (!covered && !fixedFrom && compareBuildText(level.baseBuild, lowest) < 0) entry.levelsWithoutFix.push(level.name);
+      if (!covered && !fixedFrom && compareBuildText(level.baseBuild, lowest) < 0)
+        entry.levelsWithoutFix.push(level.name);
     }
   }
   return notes;
@@ -886,7 +964,9 @@ export function refresh(options: Options): string[] {
   }
   let refreshed = false;
   if (options.csv) {
-    log.push(...mergeMicrosoftCsv(builds, readFileSync(options.csv, 'utf8')).map((line) => `added build ${line}`));
+    log.push(
+      ...mergeMicrosoftCsv(builds, readFileSync(options.csv, 'utf8')).map((line) => `added build ${line}`),
+    );
     for (const source of builds.sources) if (source.id === 'ms-csv') source.date = options.date;
     refreshed = true;
   }

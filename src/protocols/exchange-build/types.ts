@@ -109,7 +109,10 @@ export interface ProductRecord {
   readonly id: ExchangeProductId;
   readonly name: string;
   readonly major: number;
-  readonly minor: number;
+  /** 2007 and 2010 span several minors (one per service pack: 14.3 = 2010 SP3). */
+  readonly minors: readonly number[];
+  /** 2007/2010 levels are service packs (major.minor); 2013+ levels are CUs (major.minor.build). */
+  readonly levelBy: 'service-pack' | 'cumulative-update';
   /** SE shares 15.2 with 2019: SE is build ≥ 2562. */
   readonly minBuild: number;
   readonly maxBuildExclusive: number | null;
