@@ -14,6 +14,7 @@ import type { ResolverAddress } from '../src/net/dns/types.js';
 import type { LabDnsServer } from './dns-server.js';
 import { startDnsServer } from './dns-server.js';
 import { labHttpsRoutes, startLabHttps } from './https-server.js';
+import { smtpLabService } from './smtp-hosts.js';
 import { createTestCa, type TestCa } from './test-ca.js';
 import { ZoneStore } from './zone-store.js';
 
@@ -77,6 +78,7 @@ export const labServices: readonly LabService[] = [
       return { name: 'https', stop: () => https.stop() };
     },
   },
+  smtpLabService,
 ];
 
 export interface LabOptions {

@@ -5,6 +5,8 @@ import { formatResolver, loadSystemResolvers } from '../net/dns/resolvers.js';
 import type { DnsClient, ResolverAddress } from '../net/dns/types.js';
 import { NodeHttpsFetcher } from '../net/http/https-fetcher.js';
 import type { HttpsFetcher } from '../net/http/types.js';
+import { NodeSmtpProber } from '../net/smtp/prober.js';
+import type { SmtpProber } from '../net/smtp/types.js';
 
 export interface RuntimeSettings {
   /** Empty: the system's resolvers from /etc/resolv.conf. */
@@ -15,6 +17,8 @@ export interface RuntimeSettings {
 export interface Runtime {
   readonly dns: DnsClient;
   readonly https: HttpsFetcher;
+  /** SMTP/TLS probes; optional so runtimes built by hand (tests) may leave it out. */
+  readonly smtp?: SmtpProber;
   /** The resolvers in use, as shown in reports. */
   readonly resolvers: readonly string[];
   /** Things the user should know about the set-up (e.g. resolv.conf fallback), for stderr. */
@@ -34,9 +38,18 @@ export const openRuntime: RuntimeFactory = async (settings) => {
   }
   const dns = createDnsClient({ resolvers, timeoutMs: settings.timeoutMs, dnssec: true });
   const https = new NodeHttpsFetcher(dns);
+  // --timeout bounds each step of a session (connect, greeting, each reply); the session budget stays larger.
+  const smtp = new NodeSmtpProber({
+    limits: {
+      connectTimeoutMs: settings.timeoutMs,
+      greetingTimeoutMs: Math.max(settings.timeoutMs, 10_000),
+      commandTimeoutMs: Math.max(settings.timeoutMs, 10_000),
+    },
+  });
   return {
     dns,
     https,
+    smtp,
     resolvers: resolvers.map(formatResolver),
     notes,
     close: () => dns.close(),

@@ -31,6 +31,7 @@ export async function scanDomains(
         context: {
           dns: runtime.dns,
           https: runtime.https,
+          ...(runtime.smtp === undefined ? {} : { smtp: runtime.smtp }),
           clock: systemClock,
           signal: controller.signal,
           options: checkOptions,
