@@ -4,10 +4,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { DomainCheck } from '../checks/check.js';
 import { builtinChecks } from '../checks/registry.js';
+import { langs } from '../i18n/lang.js';
+import { createTranslator } from '../i18n/translator.js';
 import { severities, severityRank } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { ansiPalette, plainPalette, shouldColor } from '../report/colors.js';
-import { formats, reporters } from '../report/reporters.js';
+import { formats, type RenderOptions, reporters } from '../report/reporters.js';
 import { CannotRunError, type CliIo, exitCodes } from './cli-io.js';
 import { type CommonOptions, collect } from './options.js';
 import { openRuntime, type Runtime, type RuntimeFactory } from './runtime.js';
@@ -48,7 +50,8 @@ export function addCommonOptions(command: Command, withFailOn: boolean): Command
     .addOption(new Option('--format <format>', `output format: ${formats.join(', ')}`).default('text'))
     .option('--output <file>', 'write the result to FILE instead of standard output')
     .option('--timeout <ms>', 'time limit of each network operation, in milliseconds', '2500')
-    .option('--verbose', 'show the evidence of passing results too');
+    .option('--verbose', 'show the evidence of passing results too')
+    .addOption(new Option('--lang <lang>', `report language: ${langs.join(', ')}`).default('en'));
   if (withFailOn) {
     command.option(
       '--fail-on <severity>',
@@ -93,11 +96,12 @@ export async function assertResolverAnswers(runtime: Runtime): Promise<void> {
 
 export function renderReports(reports: readonly Report[], options: CommonOptions, io: CliIo): string {
   const colored = options.output === undefined && shouldColor(io.stdoutIsTty, io.env);
-  const renderOptions = { palette: colored ? ansiPalette : plainPalette, verbose: options.verbose };
-  if (options.format === 'json' && reports.length === 1 && reports[0] !== undefined) {
-    return reporters.json(reports[0], renderOptions);
-  }
-  return reports.map((report) => reporters[options.format](report, renderOptions)).join('\n');
+  const renderOptions: RenderOptions = {
+    palette: colored ? ansiPalette : plainPalette,
+    verbose: options.verbose,
+    translator: createTranslator(options.lang),
+  };
+  return reporters[options.format](reports, renderOptions);
 }
 
 export async function withRuntime<T>(

@@ -1,5 +1,6 @@
 // Parsing and validation of the options every command shares; each refusal says what to type instead.
 
+import { isLang, type Lang, langs } from '../i18n/lang.js';
 import type { Severity } from '../model/finding.js';
 import { severities } from '../model/finding.js';
 import { parseResolverOption } from '../net/dns/resolvers.js';
@@ -15,6 +16,7 @@ export interface CommonOptionValues {
   readonly timeout?: string;
   readonly failOn?: string;
   readonly verbose?: boolean;
+  readonly lang?: string;
 }
 
 export interface CommonOptions {
@@ -25,6 +27,8 @@ export interface CommonOptions {
   readonly timeoutMs: number;
   readonly failOn?: Severity;
   readonly verbose: boolean;
+  /** Report language (`--lang`). */
+  readonly lang: Lang;
 }
 
 export const defaultTimeoutMs = 2500;
@@ -49,6 +53,12 @@ export function parseSeverity(text: string): Severity {
   return match;
 }
 
+export function parseLang(text: string | undefined): Lang {
+  const value = (text ?? 'en').trim().toLowerCase();
+  if (!isLang(value)) throw new UsageError(`--lang '${text}': choose one of ${langs.join(', ')}`);
+  return value;
+}
+
 export function parseCommonOptions(values: CommonOptionValues): CommonOptions {
   const resolvers = (values.resolver ?? []).map((text) => {
     const parsed = parseResolverOption(text);
@@ -66,6 +76,7 @@ export function parseCommonOptions(values: CommonOptionValues): CommonOptions {
     timeoutMs: parseTimeout(values.timeout),
     ...(values.failOn === undefined ? {} : { failOn: parseSeverity(values.failOn) }),
     verbose: values.verbose ?? false,
+    lang: parseLang(values.lang),
   };
 }
 

@@ -136,4 +136,8 @@ export interface Finding {
   readonly evidence: readonly Evidence[];
   /** A fix specific to this finding (the exact record to publish), beside the check's general remediation. */
   readonly fix?: string;
+  /** Catalogue key of `message` (docs/i18n.md), so reports can render it in another language; `message` stays English. */
+  readonly messageKey?: string;
+  /** Parameters of `messageKey`'s template. */
+  readonly messageParams?: Readonly<Record<string, string | number>>;
 }

@@ -1,0 +1,110 @@
+// One object per rendering that speaks one language: UI strings, area and check texts, finding messages,
+// and the list of texts it had to show in English.
+
+import type { GradeArea } from '../grade/grade-areas.js';
+import type { Area, CheckMeta, Finding } from '../model/finding.js';
+import { areaTitlesByLang } from './area-titles.js';
+import { type Catalogue, en, type MessageKey } from './en.js';
+import { fr } from './fr.js';
+import { type CheckTexts, frChecks } from './fr-checks.js';
+import { frFindings } from './fr-findings.js';
+import type { Lang } from './lang.js';
+import { localeOf } from './lang.js';
+import { formatMessage, type MessageParams } from './message-format.js';
+
+export const catalogues: Readonly<Record<Lang, Catalogue>> = { en, fr };
+
+/** Per language: check texts by check ID and finding messages by message key. English lives in the checks. */
+const checkTexts: Readonly<Record<Lang, Readonly<Record<string, CheckTexts>>>> = { en: {}, fr: frChecks };
+const findingTexts: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { en: {}, fr: frFindings };
+
+export interface Translator {
+  readonly lang: Lang;
+  readonly locale: string;
+  t(key: MessageKey, params?: MessageParams): string;
+  areaTitle(area: Area): string;
+  gradeAreaTitle(area: GradeArea): string;
+  checkTitle(meta: CheckMeta | undefined, checkId: string): string;
+  checkDescription(meta: CheckMeta): string;
+  checkRemediation(meta: CheckMeta): string;
+  findingMessage(finding: Finding): string;
+  /** A finding's own fix, or the check's remediation: in this language when there is one. */
+  findingFix(finding: Finding, meta: CheckMeta | undefined): string | undefined;
+  /** True when this finding's message is shown in English although another language was asked for. */
+  isMessageFallback(finding: Finding): boolean;
+  /** True when this check's remediation is shown in English although another language was asked for. */
+  isRemediationFallback(meta: CheckMeta): boolean;
+  /** Keys of the texts shown in English so far, sorted: `message:<key>`, `description:<id>`, `remediation:<id>`. */
+  untranslated(): readonly string[];
+}
+
+/** The key a finding's message is looked up by: its own key, else the check ID. */
+export function messageKeyOf(finding: Finding): string {
+  return finding.messageKey ?? finding.checkId;
+}
+
+export function createTranslator(lang: Lang): Translator {
+  const catalogue = catalogues[lang];
+  const locale = localeOf[lang];
+  const missing = new Set<string>();
+  const fallback = (kind: string, key: string): void => {
+    if (lang !== 'en') missing.add(`${kind}:${key}`);
+  };
+  const t = (key: MessageKey, params: MessageParams = {}): string =>
+    formatMessage(catalogue[key], params, locale);
+  const gradeAreaKeys: Readonly<Record<GradeArea, MessageKey>> = {
+    exchange: 'gradeArea.exchange',
+    connectors: 'gradeArea.connectors',
+    authentication: 'gradeArea.authentication',
+    transport: 'gradeArea.transport',
+    reputation: 'gradeArea.reputation',
+    routing: 'gradeArea.routing',
+  };
+  const checkRemediation = (meta: CheckMeta): string => {
+    const text = checkTexts[lang][meta.id]?.remediation;
+    if (text !== undefined) return text;
+    fallback('remediation', meta.id);
+    return meta.remediation;
+  };
+  /** Only a finding that names its key can be translated: an English text without one has no template. */
+  const messageTemplate = (finding: Finding): string | undefined =>
+    finding.messageKey === undefined ? undefined : findingTexts[lang][finding.messageKey];
+  return {
+    lang,
+    locale,
+    t,
+    areaTitle: (area) => areaTitlesByLang[lang][area],
+    gradeAreaTitle: (area) => t(gradeAreaKeys[area]),
+    checkTitle(meta, checkId) {
+      return checkTexts[lang][checkId]?.title ?? meta?.title ?? checkId;
+    },
+    checkDescription(meta) {
+      const text = checkTexts[lang][meta.id]?.description;
+      if (text !== undefined) return text;
+      fallback('description', meta.id);
+      return meta.description;
+    },
+    checkRemediation,
+    findingMessage(finding) {
+      if (lang === 'en') return finding.message;
+      const template = messageTemplate(finding);
+      if (template !== undefined) {
+        try {
+          return formatMessage(template, finding.messageParams ?? {}, locale);
+        } catch {
+          // A template whose parameters the finding does not carry: the English text is still right.
+        }
+      }
+      fallback('message', messageKeyOf(finding));
+      return finding.message;
+    },
+    findingFix(finding, meta) {
+      // A finding's own fix is a record or command to type: shown as the check wrote it.
+      if (finding.fix !== undefined) return finding.fix;
+      return meta === undefined ? undefined : checkRemediation(meta);
+    },
+    isMessageFallback: (finding) => lang !== 'en' && messageTemplate(finding) === undefined,
+    isRemediationFallback: (meta) => lang !== 'en' && checkTexts[lang][meta.id]?.remediation === undefined,
+    untranslated: () => [...missing].sort(),
+  };
+}
