@@ -14,6 +14,8 @@ export interface Clock {
 export interface CheckOptions {
   /** Extra DKIM selectors to probe (`--dkim-selector`). */
   readonly dkimSelectors: readonly string[];
+  /** Extra hosts to examine for Exchange besides MX, autodiscover., mail. and owa. (`--host`). Absent: none. */
+  readonly exchangeHosts?: readonly string[];
 }
 
 export const defaultCheckOptions: CheckOptions = { dkimSelectors: [] };

@@ -11,6 +11,7 @@ import { mtaStsCheck } from './dns/mta-sts.js';
 import { mxCheck } from './dns/mx.js';
 import { spfCheck } from './dns/spf.js';
 import { tlsRptCheck } from './dns/tls-rpt.js';
+import { exchangeCheck } from './exchange/engine.js';
 
 export const builtinChecks: readonly DomainCheck[] = [
   mxCheck,
@@ -21,6 +22,7 @@ export const builtinChecks: readonly DomainCheck[] = [
   tlsRptCheck,
   bimiCheck,
   dnssecCheck,
+  exchangeCheck,
 ];
 
 /** Every check ID telltale can report, for docs/checks.md and `telltale checks`. */

@@ -12,6 +12,7 @@ import {
 } from './command-kit.js';
 import { registerChecksCommand } from './commands/checks.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerExchangeCommand } from './commands/exchange.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerSpfCommand } from './commands/spf.js';
 import { writeOutputFile } from './output.js';
@@ -22,6 +23,7 @@ export { type CliServices, defaultServices } from './command-kit.js';
 const commands: readonly RegisterCommand[] = [
   registerScanCommand,
   registerSpfCommand,
+  registerExchangeCommand,
   registerDemoCommand,
   registerChecksCommand,
 ];

@@ -17,7 +17,7 @@ import { type CommonOptionValues, collect, parseCommonOptions } from '../options
 import { assertWritable } from '../output.js';
 import { scanDomains } from '../scan-domains.js';
 
-type ScanValues = CommonOptionValues & { dkimSelector?: string[] };
+type ScanValues = CommonOptionValues & { dkimSelector?: string[]; host?: string[] };
 
 async function scanCommand(
   domain: string,
@@ -28,7 +28,10 @@ async function scanCommand(
   const parsed = parseDomain(domain);
   if (!parsed.ok) throw new UsageError(parsed.error);
   if (options.output !== undefined) await assertWritable(options.output);
-  const checkOptions: CheckOptions = { dkimSelectors: values.dkimSelector ?? [] };
+  const checkOptions: CheckOptions = {
+    dkimSelectors: values.dkimSelector ?? [],
+    exchangeHosts: values.host ?? [],
+  };
   const reports = await withRuntime(services, options, io, async (runtime) => {
     const scanned = await scanDomains([parsed.target.domain], runtime, services.checks, checkOptions);
     await assertDnsAnswered(scanned, runtime);
@@ -49,6 +52,11 @@ export function registerScanCommand(program: Command, context: CommandContext): 
   addCommonOptions(scan, true).option(
     '--dkim-selector <selector>',
     'a DKIM selector to probe besides the built-in list (repeatable)',
+    collect,
+  );
+  scan.option(
+    '--host <host>',
+    'another host to examine for Exchange besides MX, autodiscover., mail. and owa. (repeatable)',
     collect,
   );
   scan.action(async (domain: string, values: ScanValues) =>

@@ -1,0 +1,300 @@
+// Every user-facing text of the exchange.* checks: metadata and message functions, in one place for the
+// coming message catalogues.
+
+import type { CheckMeta, Reference } from '../../model/finding.js';
+import type {
+  CveVerdict,
+  Remedy,
+  UpdateToInstall,
+  VerdictReason,
+  WindowsSupport,
+} from '../../protocols/exchange-build/types.js';
+
+const references: readonly Reference[] = [
+  {
+    title: 'Microsoft: Exchange Server build numbers and release dates',
+    url: 'https://learn.microsoft.com/en-us/exchange/new-features/build-numbers-and-release-dates',
+  },
+  {
+    title: 'CISA Known Exploited Vulnerabilities catalogue',
+    url: 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog',
+  },
+];
+
+const mitigations =
+  'Until the update is installed: make sure the Exchange Emergency Mitigation service (EEMS, 2016 CU22+/2019 ' +
+  'CU11+/SE) is enabled (`Get-OrganizationConfig | fl MitigationsEnabled`; `Set-OrganizationConfig ' +
+  '-MitigationsEnabled $true`); apply Microsoft’s URL Rewrite mitigations for the CVE where published; block ' +
+  '/ecp and /powershell at the firewall or reverse proxy; publish OWA/EWS only behind a VPN or a ' +
+  'pre-authenticating reverse proxy; and check for compromise (CSS-Exchange Test-ProxyLogon.ps1, the Microsoft ' +
+  'Safety Scanner) since these CVEs were mass-exploited.';
+
+const meta = (
+  id: string,
+  title: string,
+  severity: CheckMeta['severity'],
+  description: string,
+  remediation: string,
+): CheckMeta => ({ id, area: 'exchange', title, severity, description, remediation, references });
+
+export const exchangeMeta = {
+  detected: meta(
+    'exchange.detected',
+    'Microsoft Exchange server found on the internet',
+    'info',
+    'A host of the domain answers as a Microsoft Exchange front-end (Outlook on the web, EWS, Autodiscover). ' +
+      'The build is read from what the server shows anyone: the OWA resource folder (the CU), the X-OWA-Version ' +
+      'header and the ECP export-tool manifest (the full build, with its security update).',
+    'Keep the server on a supported CU with the latest security update, and publish only the services users need.',
+  ),
+  notFound: meta(
+    'exchange.not-found',
+    'No on-premises Exchange found',
+    'info',
+    'None of the hosts examined (MX hosts, autodiscover., mail., owa. and --host) answered as an Exchange ' +
+      'front-end over HTTPS. Exchange Online (Microsoft 365) is not on-premises and is not assessed here.',
+    'Nothing to do.',
+  ),
+  unreachable: meta(
+    'exchange.unreachable',
+    'A host could not be checked for Exchange',
+    'info',
+    'The HTTPS request to the host failed for a reason that says nothing about it (timeout, DNS failure, TLS ' +
+      'handshake, malformed answer): whether it runs Exchange is unknown.',
+    'Run the check again from a network that reaches the host; see the evidence for the failure.',
+  ),
+  buildUnknown: meta(
+    'exchange.build-unknown',
+    'Exchange build could not be determined, or is newer than our data',
+    'medium',
+    'The server is Exchange, but no build number was visible, or it is one our dataset does not list (newer ' +
+      'than the data, or an unknown CU). Which vulnerabilities apply cannot be said: this is never a pass.',
+    'Check the build on the server (`Get-Command ExSetup.exe | % {$_.FileVersionInfo}`) against Microsoft’s build ' +
+      'list, and update telltale so its data knows the latest updates.',
+  ),
+  dataStale: meta(
+    'exchange.data-stale',
+    'Exchange vulnerability data is past its review date',
+    'low',
+    'The built-in list of Exchange builds and CVEs is older than its review date: updates released since are ' +
+      'unknown to it, so a server may lack fixes this report does not know about.',
+    'Update telltale, or refresh the data (docs/exchange.md, "Refreshing the data").',
+  ),
+  unsupported: meta(
+    'exchange.unsupported',
+    'Exchange version out of support',
+    'high',
+    'The product (or its CU) no longer receives security updates from Microsoft: new vulnerabilities stay ' +
+      'open. Exchange 2010 and 2013 are out of support; 2016 and 2019 since 2025-10-14 (paid Extended Security ' +
+      'Updates cannot be seen from outside).',
+    'Move to Exchange Server Subscription Edition (SE) with its latest CU and security update, or to Exchange ' +
+      'Online; in the meantime keep the current ESU updates if you have them.',
+  ),
+  vulnerable: meta(
+    'exchange.vulnerable',
+    'Exchange build open to a known vulnerability',
+    'critical',
+    'The build number shows that the fix for this CVE is not installed: the CU never received it, or the ' +
+      'installed update is older than the one that fixed it.',
+    `Install the update named in the finding. ${mitigations}`,
+  ),
+  possiblyVulnerable: meta(
+    'exchange.possibly-vulnerable',
+    'Exchange build possibly open to a known vulnerability',
+    'high',
+    'Only the CU is visible, and on that CU the CVE is fixed by a security update that cannot be seen from ' +
+      'outside: the server is vulnerable unless that update (or a later one) is installed.',
+    `Check the installed update on the server and install the update named in the finding. ${mitigations}`,
+  ),
+  notVerifiable: meta(
+    'exchange.not-verifiable',
+    'Exchange vulnerability that depends on configuration',
+    'medium',
+    'Whether this CVE applies depends on configuration the outside cannot see (e.g. Extended Protection for ' +
+      'CVE-2024-21410, hybrid configuration for CVE-2025-53786).',
+    'Apply the configuration named in the finding and verify it with the CSS-Exchange HealthChecker script.',
+  ),
+  mixedBuilds: meta(
+    'exchange.mixed-builds',
+    'Load-balanced Exchange servers run different builds',
+    'low',
+    'Responses from different front-ends (told apart by X-FEServer) show different builds: at least one ' +
+      'server missed an update. Each server is assessed on its own.',
+    'Install the same latest update on every Exchange server behind the load balancer.',
+  ),
+  internalNameLeak: meta(
+    'exchange.internal-name-leak',
+    'Exchange headers reveal internal server names',
+    'low',
+    'X-FEServer, X-BEServer, X-CalculatedBETarget or X-DiagInfo name internal servers and the internal AD ' +
+      'domain: information an attacker uses to target the back-end directly and to phish convincingly.',
+    'Remove the headers at the reverse proxy or with IIS URL Rewrite outbound rules on the Exchange front-ends ' +
+      '(e.g. an outbound rule blanking RESPONSE_X-FEServer); keep Exchange behind a reverse proxy.',
+  ),
+  ntlmInfoLeak: meta(
+    'exchange.ntlm-info-leak',
+    'NTLM challenge reveals internal names and Windows build',
+    'low',
+    'An anonymous NTLM negotiate on EWS, Autodiscover or MAPI returns the server’s NetBIOS and DNS names, the ' +
+      'internal AD domain and forest, and the Windows build. It also shows that NTLM authentication is offered ' +
+      'to the internet (password spraying, NTLM relay).',
+    'Publish EWS/Autodiscover/MAPI through a pre-authenticating reverse proxy, or disable NTLM on the external ' +
+      'virtual directories (`Set-WebServicesVirtualDirectory -InternalUrl … -WindowsAuthentication $false` with ' +
+      'OAuth/Modern authentication enabled) and enable Extended Protection.',
+  ),
+  windowsUnsupported: meta(
+    'exchange.windows-unsupported',
+    'Exchange runs on a Windows Server version out of support',
+    'high',
+    'The Windows build in the NTLM challenge is a release past its end of support: the operating system under ' +
+      'Exchange no longer receives security updates (paid ESU cannot be seen from outside).',
+    'Move Exchange to a supported Windows Server release (Exchange SE: Windows Server 2019, 2022 or 2025).',
+  ),
+  ecpExposed: meta(
+    'exchange.ecp-exposed',
+    'Exchange admin center (ECP) reachable from the internet',
+    'medium',
+    'The /ecp/ virtual directory answers from outside: the admin centre and its endpoints were the entry point ' +
+      'of ProxyLogon, ProxyShell and CVE-2020-0688.',
+    'Block /ecp from the internet: at the reverse proxy/firewall, or on the Client Access front-end with an IIS ' +
+      'IP restriction on the ECP virtual directory, or `Set-ECPVirtualDirectory -Identity "EX01\\ecp (Default Web ' +
+      'Site)" -AdminEnabled $false` on internet-facing servers (administer from inside).',
+  ),
+  powershellExposed: meta(
+    'exchange.powershell-exposed',
+    'Exchange remote PowerShell reachable from the internet',
+    'medium',
+    'The /powershell/ virtual directory answers from outside: ProxyShell and ProxyNotShell reached Exchange ' +
+      'PowerShell through it.',
+    'Block /powershell at the reverse proxy or firewall; administer Exchange only from the internal network.',
+  ),
+  tlsCertificate: meta(
+    'exchange.tls-certificate',
+    'Exchange HTTPS certificate not valid',
+    'medium',
+    'The certificate the Exchange host presents is not trusted, expired or for another name: Outlook and ' +
+      'mobile clients warn users, and users learn to click through warnings. The build was still read.',
+    'Install a certificate from a public CA for every published name (`Import-ExchangeCertificate`, ' +
+      '`Enable-ExchangeCertificate -Services IIS`).',
+  ),
+} as const;
+
+export const exchangeMetaList: readonly CheckMeta[] = Object.values(exchangeMeta);
+
+function update(item: UpdateToInstall): string {
+  const kb = item.kb === null ? '' : `, ${item.kb}`;
+  const esu = item.distribution === 'public' ? '' : ' — only for paying Extended Security Update customers';
+  return `${item.name} (build ${item.build}${kb}${esu})`;
+}
+
+export function remedyText(remedy: Remedy | null): string {
+  if (remedy === null) return 'No update known for it.';
+  switch (remedy.kind) {
+    case 'install-update':
+      return `Install ${update(remedy.update)} or any later update for this CU.`;
+    case 'upgrade-level':
+      return remedy.thenUpdate === null
+        ? `This CU never got the fix: install ${update(remedy.level)}.`
+        : `This CU never got the fix: install ${update(remedy.level)}, then ${update(remedy.thenUpdate)}.`;
+    case 'configure':
+      return remedy.afterUpdate === null
+        ? remedy.action
+        : `Install ${update(remedy.afterUpdate)}, then: ${remedy.action}`;
+    case 'migrate':
+      return `No update of this product fixes it: move to ${remedy.to}.`;
+  }
+}
+
+export function reasonText(reason: VerdictReason): string {
+  switch (reason.kind) {
+    case 'level-never-fixed':
+      return `${reason.level} never received the fix`;
+    case 'below-fix':
+      return `the build is below the fix ${reason.fixBuild}`;
+    case 'at-or-above-fix':
+      return `the build is at or above the fix ${reason.fixBuild}`;
+    case 'level-includes-fix':
+      return `${reason.fixedFromLevel} and later include the fix`;
+    case 'cu-needs-update':
+      return `only the CU is visible; it is fixed only from ${reason.fixBuild} on`;
+    case 'source-conflict':
+      return `sources disagree on the fixing build (${reason.lowerBuild} or ${reason.fixBuild})`;
+    case 'product-not-affected':
+      return 'the product is not affected';
+    case 'product-not-assessed':
+      return `Microsoft no longer assessed ${reason.product}`;
+    case 'configuration':
+      return reason.defaultProtected
+        ? 'configuration decides; this build protects by default unless turned off'
+        : `configuration decides${reason.note === null ? '' : `: ${reason.note}`}`;
+    case 'unknown-level':
+      return 'the CU is not in our data';
+    case 'newer-than-data':
+      return 'the build is newer than our data';
+    case 'product-only':
+      return 'only the product is known';
+  }
+}
+
+function cveLabel(verdict: CveVerdict): string {
+  const { cve } = verdict;
+  const aka = cve.aka === null ? '' : ` (${cve.aka})`;
+  const kev = cve.kev.listed ? ', in CISA KEV (exploited in the wild)' : '';
+  const auth = cve.authentication === 'none' ? ', no login needed' : '';
+  const cvss = cve.cvss === null ? '' : `, CVSS ${cve.cvss.score}`;
+  return `${cve.id}${aka}${kev}${auth}${cvss}`;
+}
+
+export const messages = {
+  detected: (subject: string, product: string, version: string, certain: number, possible: number) =>
+    `Microsoft Exchange on ${subject}: ${product}, build ${version}. Known vulnerabilities: ${certain} certain, up to ${possible} possible.`,
+  notFound: (examined: string) => `No on-premises Exchange answered on ${examined}.`,
+  unreachable: (host: string, detail: string) => `Could not check ${host} for Exchange: ${detail}.`,
+  buildUnknown: (subject: string, why: string) =>
+    `Exchange on ${subject}: ${why}; which CVEs apply is unknown.`,
+  noBuild: 'no build number visible (no OWA resource path, X-OWA-Version header or export-tool manifest)',
+  newerThanData: (version: string, newest: string) =>
+    `build ${version} is newer than the newest in our data (${newest}): update telltale`,
+  unknownLevel: (version: string) => `build ${version} is on a CU our data does not list`,
+  dataStale: (reviewBy: string, days: number, dataVersion: string) =>
+    `The Exchange vulnerability data (${dataVersion}) was due for review on ${reviewBy}, ${days} days ago: newer updates and CVEs are unknown to this report.`,
+  unsupported: (subject: string, product: string, endedOn: string, esu: string) =>
+    `${subject} runs ${product}, out of support since ${endedOn}.${esu}`,
+  esuNotVisible: ' Whether the organisation pays for Extended Security Updates cannot be seen from outside.',
+  esuObserved:
+    ' The installed update is an ESU-only one: the organisation is (or was) in the paid programme.',
+  levelNotCurrent: (subject: string, product: string, levels: string) =>
+    `${subject} runs ${product} on a CU that no longer gets updates (serviced: ${levels}).`,
+  vulnerable: (subject: string, verdict: CveVerdict) =>
+    `${subject} is open to ${cveLabel(verdict)}: ${reasonText(verdict.reason)}. ${verdict.cve.impact}`,
+  possiblyVulnerable: (subject: string, verdict: CveVerdict) =>
+    `${subject} may be open to ${cveLabel(verdict)}: ${reasonText(verdict.reason)}. ${verdict.cve.impact}`,
+  notVerifiable: (subject: string, verdict: CveVerdict) =>
+    `${cveLabel(verdict)} on ${subject} cannot be verified from outside: ${reasonText(verdict.reason)}.`,
+  fix: (verdict: CveVerdict) =>
+    `${remedyText(verdict.remedy)}${verdict.cve.mitigation === null ? '' : ` Mitigation: ${verdict.cve.mitigation}`}`,
+  mixedBuilds: (host: string, servers: string) =>
+    `The front-ends behind ${host} run different builds: ${servers}.`,
+  internalNameLeak: (host: string, names: string) =>
+    `${host} reveals internal names in its headers: ${names}.`,
+  ntlmInfoLeak: (host: string, names: string, windows: string) =>
+    `${host} answers an anonymous NTLM negotiate with internal names (${names}) and ${windows}.`,
+  windowsText: (version: string, support: WindowsSupport) =>
+    support.kind === 'known'
+      ? `Windows ${version} (${support.release.name}, ${support.status === 'out-of-support' ? 'out of support' : `${support.status} support`})`
+      : `Windows ${version}`,
+  noWindowsVersion: 'no Windows version',
+  windowsUnsupported: (host: string, release: string, extendedEnd: string, esuPossible: boolean) =>
+    `Exchange on ${host} runs on ${release}, out of support since ${extendedEnd}.${esuPossible ? ' Paid Extended Security Updates may still cover it; that cannot be seen from outside.' : ''}`,
+  ecpExposed: (host: string, status: number) =>
+    `The Exchange admin center answers on https://${host}/ecp/ (HTTP ${status}).`,
+  ecpBlocked: (host: string, status: number) =>
+    `https://${host}/ecp/ is blocked from the internet (HTTP ${status}).`,
+  powershellExposed: (host: string, status: number) =>
+    `Exchange remote PowerShell answers on https://${host}/powershell/ (HTTP ${status}).`,
+  powershellBlocked: (host: string, status: number) =>
+    `https://${host}/powershell/ is blocked from the internet (HTTP ${status}).`,
+  surfaceError: (url: string, detail: string) => `Could not tell whether ${url} is reachable: ${detail}.`,
+  tlsCertificate: (host: string, error: string) =>
+    `The HTTPS certificate of ${host} is not valid (${error}); the fingerprint was still read.`,
+} as const;
