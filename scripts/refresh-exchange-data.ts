@@ -775,6 +775,11 @@ export function mergeMicrosoftCsv(data: DiskBuilds, csv: string): string[] {
     added.push(`${build} ${name}`);
     sortLevels(product);
   }
+  // Under the Modern Lifecycle the latest CU and the one before it receive security updates.
+  for (const product of data.products) {
+    if (product.lifecycle.policy === 'modern')
+      product.lifecycle.currentLevels = product.levels.slice(-2).map((level) => level.name);
+  }
   return added;
 }
 
@@ -884,6 +889,17 @@ export function mergeCveRecord(data: DiskCves, builds: DiskBuilds, record: Json)
         notes.push(`${id} ${productId} ${level.name}: fixed in ${fix}`);
       }
     }
+  }
+  // Products out of support before publication are absent from Microsoft's records because nobody assessed them.
+  const published = str(meta?.datePublished)?.slice(0, 10) ?? null;
+  if (published !== null) {
+    cve.notAssessed = builds.products
+      .filter((product) => !(product.id in cve.products))
+      .filter(
+        (product) =>
+          product.lifecycle.policy === 'fixed' && String(product.lifecycle.extendedEnd) < published,
+      )
+      .map((product) => product.id);
   }
   // Levels of an affected product that the record does not mention and that predate its fixes never got one.
   for (const [productId, entry] of Object.entries(cve.products)) {
