@@ -31,5 +31,6 @@ export const gradeAreaOf: Readonly<Record<Area, GradeArea | 'ungraded'>> = {
   smtp: 'connectors',
   tls: 'connectors',
   dnsbl: 'reputation',
+  exchange: 'exchange',
   scan: 'ungraded',
 };

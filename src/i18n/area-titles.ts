@@ -17,6 +17,7 @@ const frAreaTitles: Readonly<Record<Area, string>> = {
   tls: 'Chiffrement et certificat du serveur de messagerie (TLS)',
   dane: 'DANE (enregistrements TLSA)',
   dnsbl: 'Listes de blocage DNS',
+  exchange: 'Exposition de Microsoft Exchange',
   scan: 'Analyse',
 };
 

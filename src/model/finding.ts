@@ -29,6 +29,7 @@ export type Area =
   | 'tls'
   | 'dane'
   | 'dnsbl'
+  | 'exchange'
   | 'scan';
 
 /** Report order of the areas. */
@@ -45,6 +46,7 @@ export const areas: readonly Area[] = [
   'tls',
   'dane',
   'dnsbl',
+  'exchange',
   'scan',
 ];
 
@@ -61,6 +63,7 @@ export const areaTitles: Readonly<Record<Area, string>> = {
   tls: 'Mail server encryption and certificate (TLS)',
   dane: 'DANE (TLSA records)',
   dnsbl: 'DNS blocklists',
+  exchange: 'Microsoft Exchange exposure',
   scan: 'Scan',
 };
 
