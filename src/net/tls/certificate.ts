@@ -118,7 +118,8 @@ function pem(der: Uint8Array): string {
 
 function selfSigned(certificate: X509Certificate): boolean {
   try {
-    return certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
+    // Not checkIssued(): OpenSSL's issuer check also wants keyCertSign, which a self-signed leaf lacks.
+    return certificate.subject === certificate.issuer && certificate.verify(certificate.publicKey);
   } catch {
     return false;
   }
