@@ -13,6 +13,7 @@ import {
 import { registerChecksCommand } from './commands/checks.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExchangeCommand } from './commands/exchange.js';
+import { registerLogsCommand } from './commands/logs.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerSpfCommand } from './commands/spf.js';
 import { writeOutputFile } from './output.js';
@@ -26,6 +27,7 @@ const commands: readonly RegisterCommand[] = [
   registerExchangeCommand,
   registerDemoCommand,
   registerChecksCommand,
+  registerLogsCommand,
 ];
 
 function buildProgram(services: CliServices, io: CliIo, settle: (result: CommandResult) => void): Command {
