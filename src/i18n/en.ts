@@ -34,6 +34,8 @@ export const en = {
 
   // Findings
   'finding.evidence': 'Evidence',
+  /** A label and its value: French puts a space before the colon. */
+  'finding.labelled': '{label}: {value}',
   'finding.fix': 'Fix',
   'finding.see': 'See',
   'finding.subject': 'Subject',

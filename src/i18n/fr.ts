@@ -33,6 +33,7 @@ export const fr: Catalogue = {
   'severity.critical': 'critique',
 
   'finding.evidence': 'Preuves',
+  'finding.labelled': '{label} : {value}',
   'finding.fix': 'Correction',
   'finding.see': 'Voir',
   'finding.subject': 'Objet',

@@ -34,7 +34,7 @@ export interface Translator {
   isMessageFallback(finding: Finding): boolean;
   /** True when this check's remediation is shown in English although another language was asked for. */
   isRemediationFallback(meta: CheckMeta): boolean;
-  /** Keys of the texts shown in English so far, sorted: `message:<key>`, `description:<id>`, `remediation:<id>`. */
+  /** Keys of the texts shown in English so far, sorted: `title:<id>`, `message:<key>`, `description:<id>`, `remediation:<id>`. */
   untranslated(): readonly string[];
 }
 
@@ -76,7 +76,10 @@ export function createTranslator(lang: Lang): Translator {
     areaTitle: (area) => areaTitlesByLang[lang][area],
     gradeAreaTitle: (area) => t(gradeAreaKeys[area]),
     checkTitle(meta, checkId) {
-      return checkTexts[lang][checkId]?.title ?? meta?.title ?? checkId;
+      const text = checkTexts[lang][checkId]?.title;
+      if (text !== undefined) return text;
+      fallback('title', checkId);
+      return meta?.title ?? checkId;
     },
     checkDescription(meta) {
       const text = checkTexts[lang][meta.id]?.description;

@@ -59,6 +59,16 @@ export const impactByCheckId: Readonly<Record<string, BusinessImpact>> = {
   'dnssec.unsigned': { scenario: 'interception', owner: 'provider', effort: 'days' },
   'dnssec.bogus': { scenario: 'mail-loss', owner: 'provider', effort: 'hours' },
   'exchange.vulnerable': { scenario: 'server-takeover', owner: 'mail', effort: 'hours' },
+  'exchange.possibly-vulnerable': { scenario: 'server-takeover', owner: 'mail', effort: 'hours' },
+  'exchange.unsupported': { scenario: 'server-takeover', owner: 'management', effort: 'days' },
+  'exchange.windows-unsupported': { scenario: 'server-takeover', owner: 'management', effort: 'days' },
+  'smtp.open-relay': { scenario: 'listed', owner: 'mail', effort: 'minutes' },
+  'smtp.starttls-missing': { scenario: 'interception', owner: 'mail', effort: 'hours' },
+  'smtp.auth-before-tls': { scenario: 'tls-weakness', owner: 'mail', effort: 'minutes' },
+  'smtp.cert-expired': { scenario: 'tls-weakness', owner: 'mail', effort: 'minutes' },
+  'smtp.unreachable': { scenario: 'mail-loss', owner: 'mail', effort: 'hours' },
+  'dane.tlsa-mismatch': { scenario: 'mail-loss', owner: 'provider', effort: 'hours' },
+  'dnsbl.listed': { scenario: 'listed', owner: 'mail', effort: 'hours' },
 };
 
 const scenarioByArea: Readonly<Record<GradeArea, Scenario>> = {

@@ -58,6 +58,11 @@ function gradesTable(grades: ReportGrades, tr: Translator): string[] {
   ];
 }
 
+/** "Evidence:" with the language's own spacing before the colon. */
+function labelOnly(tr: Translator, key: 'finding.evidence' | 'finding.fix'): string {
+  return tr.t('finding.labelled', { label: tr.t(key), value: '' }).trimEnd();
+}
+
 function findingBlock(report: Report, finding: Finding, tr: Translator): string[] {
   const meta = report.checks[finding.checkId];
   const status = tr.t(`statusWord.${finding.status}`);
@@ -73,7 +78,7 @@ function findingBlock(report: Report, finding: Finding, tr: Translator): string[
   ];
   if (finding.evidence.length > 0) {
     lines.push(
-      `${tr.t('finding.evidence')}:`,
+      escapeMarkdown(labelOnly(tr, 'finding.evidence')),
       '',
       ...codeBlock(finding.evidence.flatMap((item) => evidenceLines(item, tr))),
       '',
@@ -81,7 +86,8 @@ function findingBlock(report: Report, finding: Finding, tr: Translator): string[
   }
   if (finding.status === 'fail' || finding.status === 'warn') {
     const fix = tr.findingFix(finding, meta);
-    if (fix !== undefined) lines.push(`${tr.t('finding.fix')}:`, '', ...codeBlock(fix.split('\n')), '');
+    if (fix !== undefined)
+      lines.push(escapeMarkdown(labelOnly(tr, 'finding.fix')), '', ...codeBlock(fix.split('\n')), '');
     for (const reference of meta?.references ?? [])
       lines.push(`- ${escapeMarkdown(reference.title)}: <${encodeURI(reference.url)}>`);
     if ((meta?.references.length ?? 0) > 0) lines.push('');

@@ -121,7 +121,11 @@ function renderFinding(
   const lines = [head, ...clean([tr.checkTitle(meta, finding.checkId)], '      ').map(palette.bold)];
   lines.push(...clean([tr.findingMessage(finding)], '      '));
   if ((!isQuiet(finding) || options.verbose) && finding.evidence.length > 0) {
-    lines.push(palette.dim(`      ${tr.t('finding.evidence')}:`));
+    lines.push(
+      palette.dim(
+        `      ${tr.t('finding.labelled', { label: tr.t('finding.evidence'), value: '' }).trimEnd()}`,
+      ),
+    );
     lines.push(
       ...clean(
         finding.evidence.flatMap((item) => evidenceLines(item, tr)),
@@ -131,12 +135,21 @@ function renderFinding(
   }
   if (finding.status === 'fail' || finding.status === 'warn') {
     const fix = tr.findingFix(finding, meta);
-    if (fix !== undefined) lines.push(...clean([`${tr.t('finding.fix')}: ${fix}`], '      '));
+    if (fix !== undefined)
+      lines.push(...clean([tr.t('finding.labelled', { label: tr.t('finding.fix'), value: fix })], '      '));
     const reference = meta?.references[0];
     if (reference !== undefined)
       lines.push(
         palette.dim(
-          clean([`${tr.t('finding.see')}: ${reference.title} <${reference.url}>`], '      ').join('\n'),
+          clean(
+            [
+              tr.t('finding.labelled', {
+                label: tr.t('finding.see'),
+                value: `${reference.title} <${reference.url}>`,
+              }),
+            ],
+            '      ',
+          ).join('\n'),
         ),
       );
   }

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { allCheckMeta } from '../checks/registry.js';
+import type { Finding } from '../model/finding.js';
+import { en, type MessageKey } from './en.js';
+import { frChecks } from './fr-checks.js';
+import { enFindings, frFindings } from './fr-findings.js';
+import { langs } from './lang.js';
+import { formatMessage, messageArguments } from './message-format.js';
+import { catalogues, createTranslator } from './translator.js';
+
+describe('catalogues', () => {
+  const keys = Object.keys(en).sort();
+  for (const lang of langs) {
+    test(`${lang} has every key of the English catalogue, with the same parameters`, () => {
+      const catalogue = catalogues[lang];
+      assert.deepEqual(Object.keys(catalogue).sort(), keys, `keys missing or extra in ${lang}`);
+      for (const key of keys as MessageKey[]) {
+        assert.notEqual(catalogue[key].trim(), '', `${lang}: ${key} is empty`);
+        assert.deepEqual(
+          [...messageArguments(catalogue[key])].sort(),
+          [...messageArguments(en[key])].sort(),
+          `${lang}: ${key} has other parameters than English`,
+        );
+      }
+    });
+  }
+
+  test('every check ID has a French title', () => {
+    const missing = allCheckMeta()
+      .map((meta) => meta.id)
+      .filter((id) => frChecks[id] === undefined);
+    assert.deepEqual(missing, [], `add French titles to src/i18n/fr-checks.ts for: ${missing.join(', ')}`);
+  });
+
+  test('French finding messages use the same parameters as their English templates', () => {
+    assert.deepEqual(Object.keys(frFindings).sort(), Object.keys(enFindings).sort());
+    for (const [key, template] of Object.entries(frFindings)) {
+      assert.deepEqual(
+        [...messageArguments(template)].sort(),
+        [...messageArguments(enFindings[key] ?? '')].sort(),
+        key,
+      );
+    }
+  });
+});
+
+describe('formatMessage', () => {
+  const table: [string, Record<string, string | number>, string, string][] = [
+    ['{count, plural, one {# result} other {# results}}', { count: 1 }, 'en', '1 result'],
+    ['{count, plural, one {# result} other {# results}}', { count: 0 }, 'en', '0 results'],
+    ['{count, plural, one {# résultat} other {# résultats}}', { count: 0 }, 'fr', '0 résultat'],
+    ['{count, plural, one {# résultat} other {# résultats}}', { count: 2 }, 'fr', '2 résultats'],
+    ['{count, plural, =0 {nothing} one {one} other {# things}}', { count: 0 }, 'en', 'nothing'],
+    ['{a} and {b}', { a: 'x', b: 3 }, 'en', 'x and 3'],
+    ['{n, plural, other {# of {name}}}', { n: 1200, name: 'A' }, 'fr', '1\u202f200 of A'],
+  ];
+  for (const [source, params, locale, expected] of table) {
+    test(`${source} ${JSON.stringify(params)} ${locale}`, () =>
+      assert.equal(formatMessage(source, params, locale), expected));
+  }
+
+  test('a missing parameter is a programming error', () => {
+    assert.throws(() => formatMessage('{a}', {}, 'en'), /missing parameter 'a'/);
+  });
+
+  test('unbalanced braces are refused', () => {
+    assert.throws(() => formatMessage('a}', {}, 'en'), /unbalanced/);
+    assert.throws(() => formatMessage('{a', {}, 'en'), /expected/);
+  });
+});
+
+describe('translator', () => {
+  const base: Finding = {
+    checkId: 'dmarc.policy-none',
+    status: 'fail',
+    severity: 'high',
+    subject: 'example.com',
+    message: 'English text',
+    evidence: [],
+  };
+
+  test('English shows the finding message as written and lists nothing untranslated', () => {
+    const tr = createTranslator('en');
+    assert.equal(tr.findingMessage(base), 'English text');
+    assert.deepEqual(tr.untranslated(), []);
+  });
+
+  test('French translates a keyed message, and falls back to English (listed) without a key', () => {
+    const tr = createTranslator('fr');
+    const keyed = { ...base, messageKey: 'dmarc.policy-none', messageParams: { domain: 'example.com' } };
+    assert.match(tr.findingMessage(keyed), /^La politique DMARC de example\.com est p=none/);
+    assert.equal(tr.findingMessage(base), 'English text');
+    assert.equal(tr.findingMessage({ ...base, messageKey: 'no.such.key' }), 'English text');
+    assert.deepEqual(tr.untranslated(), ['message:dmarc.policy-none', 'message:no.such.key']);
+  });
+
+  test('French check titles and area titles', () => {
+    const tr = createTranslator('fr');
+    assert.equal(tr.checkTitle(undefined, 'spf.missing'), 'Pas d’enregistrement SPF');
+    assert.equal(tr.areaTitle('mx'), 'Serveurs de messagerie (MX)');
+    assert.equal(tr.gradeAreaTitle('routing'), 'Acheminement du courrier (MX)');
+  });
+});
