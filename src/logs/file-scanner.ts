@@ -65,13 +65,14 @@ export interface FileScanner {
   end(): FileScanResult;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+function newlinesIn(text: string, from: number, to: number): number {
   let count = 0;
-  let position = text.indexOf('\n', from);
-  while (position !== -1 && position < to) {
+  for (
+    let position = text.indexOf('\n', from);
+    position !== -1 && position < to;
+    position = text.indexOf('\n', position + 1)
+  )
     count += 1;
-    position = text.indexOf('\n', position + 1);
-  }
   return count;
 }
 
@@ -97,6 +98,20 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
   let pendingStart = 0;
   // event-xml state
   let xmlLineOffset = 0;
+
+  /** Counts the newlines in [from, to) (`from` starts a line), and the lines there longer than the cap. */
+  const countNewlines = (text: string, from: number, to: number): number => {
+    let count = 0;
+    let lineStart = from;
+    let position = text.indexOf('\n', from);
+    while (position !== -1 && position < to) {
+      count += 1;
+      if (position - lineStart > options.maxLineLength) longLines += 1;
+      lineStart = position + 1;
+      position = text.indexOf('\n', lineStart);
+    }
+    return count;
+  };
 
   const showLine = (line: string): string => {
     const cut = line.length > maxExampleChars ? line.slice(0, maxExampleChars) : line;
@@ -253,23 +268,23 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       if (open === -1) {
         // Keep a tail in case `<Event` is cut between two chunks.
         const kept = final ? '' : rest.slice(-16);
-        xmlLineOffset += countNewlines(rest, 0, rest.length - kept.length);
+        xmlLineOffset += newlinesIn(rest, 0, rest.length - kept.length);
         return kept;
       }
       const close = rest.indexOf('</Event>', open);
       if (close === -1) {
         if (rest.length - open > maxRecordChars) {
           longLines += 1;
-          xmlLineOffset += countNewlines(rest, 0, rest.length);
+          xmlLineOffset += newlinesIn(rest, 0, rest.length);
           return '';
         }
         const kept = rest.slice(open);
-        xmlLineOffset += countNewlines(rest, 0, open);
+        xmlLineOffset += newlinesIn(rest, 0, open);
         return final ? '' : kept;
       }
-      const startLine = xmlLineOffset + countNewlines(rest, 0, open) + 1;
+      const startLine = xmlLineOffset + newlinesIn(rest, 0, open) + 1;
       const eventText = rest.slice(open, close + '</Event>'.length);
-      xmlLineOffset += countNewlines(rest, 0, close + '</Event>'.length);
+      xmlLineOffset += newlinesIn(rest, 0, close + '</Event>'.length);
       rest = rest.slice(close + '</Event>'.length);
       const record = recordFromEventXml(eventText);
       if (firstTime === undefined && record.time !== undefined) firstTime = record.time;
