@@ -1,5 +1,7 @@
 // What every command shares: the services it may replace in tests, common options, the runtime's life, rendering and exit codes.
 
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { DomainCheck } from '../checks/check.js';
@@ -10,7 +12,10 @@ import { severities, severityRank } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { ansiPalette, plainPalette, shouldColor } from '../report/colors.js';
 import { formats, type RenderOptions, reporters } from '../report/reporters.js';
-import { CannotRunError, type CliIo, exitCodes } from './cli-io.js';
+import { defaultDatabasePath, isPostgresUrl, openStore, resolveDatabaseTarget } from '../store/open-store.js';
+import { redactUrl } from '../store/redact-url.js';
+import type { ScanStore } from '../store/types.js';
+import { CannotRunError, type CliIo, exitCodes, UsageError } from './cli-io.js';
 import { type CommonOptions, collect } from './options.js';
 import { openRuntime, type Runtime, type RuntimeFactory } from './runtime.js';
 
@@ -117,4 +122,58 @@ export async function withRuntime<T>(
   } finally {
     await runtime.close();
   }
+}
+
+/** `--db` of the commands that use the history store. */
+export function addDatabaseOption(command: Command, purpose: string): Command {
+  return command.option(
+    '--db <path|url>',
+    `${purpose}: a SQLite file, 'default' (${defaultDatabasePath({}).replace(homedir(), '~')}), or postgres://user@host/db; default: $TELLTALE_DB`,
+  );
+}
+
+/**
+ * The history database a command uses: --db, else TELLTALE_DB, else (for commands that only read
+ * history) the default path. Undefined: do not store.
+ */
+export function databaseTarget(
+  value: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  fallbackToDefault: boolean,
+): string | undefined {
+  const given = value ?? (env.TELLTALE_DB === '' ? undefined : env.TELLTALE_DB);
+  if (given !== undefined) {
+    if (given.trim() === '') throw new UsageError('--db needs a file path or a postgres:// URL');
+    return resolveDatabaseTarget(given, env);
+  }
+  return fallbackToDefault ? defaultDatabasePath(env) : undefined;
+}
+
+/** Opens the store, runs `work`, closes it; a store that cannot open is exit 3 with the reason. */
+export async function withStore<T>(
+  target: string,
+  options: { mustExist: boolean },
+  work: (store: ScanStore) => Promise<T>,
+): Promise<T> {
+  if (options.mustExist && !isPostgresUrl(target) && !existsSync(target)) {
+    throw new UsageError(
+      `no history at ${target}: store scans first with telltale scan DOMAIN --db ${target} (or set TELLTALE_DB)`,
+    );
+  }
+  let store: ScanStore;
+  try {
+    store = await openStore(target);
+  } catch (error) {
+    const where = isPostgresUrl(target) ? redactUrl(target) : target;
+    throw new CannotRunError(`cannot open the history database ${where}: ${errorText(error)}`);
+  }
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -12,7 +12,10 @@ import {
 } from './command-kit.js';
 import { registerChecksCommand } from './commands/checks.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDiffCommand } from './commands/diff.js';
 import { registerExchangeCommand } from './commands/exchange.js';
+import { registerFleetCommand } from './commands/fleet.js';
+import { registerHistoryCommand } from './commands/history.js';
 import { registerLogsCommand } from './commands/logs.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerSpfCommand } from './commands/spf.js';
@@ -28,6 +31,9 @@ const commands: readonly RegisterCommand[] = [
   registerDemoCommand,
   registerChecksCommand,
   registerLogsCommand,
+  registerFleetCommand,
+  registerHistoryCommand,
+  registerDiffCommand,
 ];
 
 function buildProgram(services: CliServices, io: CliIo, settle: (result: CommandResult) => void): Command {

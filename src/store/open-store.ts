@@ -2,8 +2,6 @@
 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresStore } from './postgres-store.js';
-import { SqliteStore } from './sqlite-store.js';
 import type { ScanStore } from './types.js';
 
 export function isPostgresUrl(target: string): boolean {
@@ -25,6 +23,12 @@ export function resolveDatabaseTarget(
   return target === 'default' ? defaultDatabasePath(env) : target;
 }
 
+/** Opens and migrates; each driver is loaded only when used, so commands without --db never load them. */
 export async function openStore(target: string): Promise<ScanStore> {
-  return isPostgresUrl(target) ? PostgresStore.open(target) : SqliteStore.open(target);
+  if (isPostgresUrl(target)) {
+    const { PostgresStore } = await import('./postgres-store.js');
+    return PostgresStore.open(target);
+  }
+  const { SqliteStore } = await import('./sqlite-store.js');
+  return SqliteStore.open(target);
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Finding, Status } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { latestSchemaVersion, pendingMigrations } from './migrations.js';
+import { redactUrl } from './redact-url.js';
 import { findingRows, normalizeDomain, scanRow } from './rows.js';
 import {
   type CheckLogic,
@@ -49,17 +50,6 @@ function toScan(row: ScanRecord): StoredScan {
     summary: row.summary,
     ...(row.grade === null ? {} : { grade: row.grade }),
   };
-}
-
-/** The URL as shown to users: the password never appears in messages. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -3,21 +3,25 @@
 import type { Command } from 'commander';
 import type { CheckOptions } from '../../checks/check.js';
 import { parseDomain } from '../../scan/domain-name.js';
+import { checkLogicOf } from '../../store/check-logic.js';
 import { UsageError } from '../cli-io.js';
 import {
   addCommonOptions,
+  addDatabaseOption,
   assertDnsAnswered,
   type CommandContext,
   type CommandResult,
+  databaseTarget,
   failOnExitCode,
   renderReports,
   withRuntime,
+  withStore,
 } from '../command-kit.js';
 import { type CommonOptionValues, collect, parseCommonOptions } from '../options.js';
 import { assertWritable } from '../output.js';
 import { scanDomains } from '../scan-domains.js';
 
-type ScanValues = CommonOptionValues & { dkimSelector?: string[]; host?: string[] };
+type ScanValues = CommonOptionValues & { dkimSelector?: string[]; db?: string; host?: string[] };
 
 async function scanCommand(
   domain: string,
@@ -32,11 +36,24 @@ async function scanCommand(
     dkimSelectors: values.dkimSelector ?? [],
     exchangeHosts: values.host ?? [],
   };
-  const reports = await withRuntime(services, options, io, async (runtime) => {
-    const scanned = await scanDomains([parsed.target.domain], runtime, services.checks, checkOptions);
-    await assertDnsAnswered(scanned, runtime);
-    return scanned;
-  });
+  const database = databaseTarget(values.db, io.env, false);
+  const run = () =>
+    withRuntime(services, options, io, async (runtime) => {
+      const scanned = await scanDomains([parsed.target.domain], runtime, services.checks, checkOptions);
+      await assertDnsAnswered(scanned, runtime);
+      return scanned;
+    });
+  // The store is opened before the scan, so a wrong --db fails at once rather than after the scan.
+  const reports =
+    database === undefined
+      ? await run()
+      : await withStore(database, { mustExist: false }, async (store) => {
+          const scanned = await run();
+          const stored = await store.saveScans(scanned, checkLogicOf(services.checks));
+          for (const scan of stored)
+            io.stderr.write(`telltale: stored scan ${scan.id} of ${scan.domain} in ${store.location}\n`);
+          return scanned;
+        });
   return {
     output: renderReports(reports, options, io),
     exitCode: failOnExitCode(reports, options),
@@ -59,6 +76,7 @@ export function registerScanCommand(program: Command, context: CommandContext): 
     'another host to examine for Exchange besides MX, autodiscover., mail. and owa. (repeatable)',
     collect,
   );
+  addDatabaseOption(scan, 'store the result in this history database');
   scan.action(async (domain: string, values: ScanValues) =>
     context.settle(await scanCommand(domain, values, context)),
   );
