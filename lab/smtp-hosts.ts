@@ -63,7 +63,7 @@ function stringList(value: unknown, where: string): string[] | undefined {
 
 /**
  * One host: `{dialect?: postfix|exchange, tls?: none|modern|legacy|tls1.0-only, certificate?, certificateNames?,
- * keyAlgorithm?, behaviour?, relay?: open|closed, localDomains?, authBeforeTls?, ntlm?: oldmill, vrfy?,
+ * keyAlgorithm?, behaviour?, relay?: open|closed, localDomains?, auth?, authBeforeTls?, banner?, ntlm?: oldmill, vrfy?,
  * tarpitDelayMs?}`. Defaults: a well-run Postfix.
  */
 export function parseSmtpHost(name: string, value: unknown, where: string): SmtpHostSpec {
@@ -96,7 +96,9 @@ export function parseSmtpHost(name: string, value: unknown, where: string): Smtp
     localDomains: stringList(data.localDomains, `${where}.localDomains`) ?? [
       host.split('.').slice(1).join('.'),
     ],
+    auth: data.auth === undefined ? dialect === 'exchange' : data.auth === true,
     authBeforeTls: data.authBeforeTls === true,
+    ...(typeof data.banner === 'string' ? { banner: data.banner } : {}),
     ...(ntlm === undefined ? {} : { ntlm }),
     vrfy: data.vrfy === true,
     tarpitDelayMs,

@@ -38,8 +38,12 @@ export interface SmtpHostSpec {
   readonly relay: 'closed' | 'open';
   /** Domains it accepts mail for when closed. */
   readonly localDomains: readonly string[];
-  /** AUTH advertised and accepted in clear (Exchange's default receive connector). */
+  /** AUTH offered at all (inside TLS unless `authBeforeTls`); a careful port-25 Postfix offers none. */
+  readonly auth: boolean;
+  /** AUTH advertised and accepted in clear (Exchange's default receive connector); implies `auth`. */
   readonly authBeforeTls: boolean;
+  /** Greeting text after `220 `; by default `<name> ESMTP` (Postfix) or Exchange's own banner. */
+  readonly banner?: string;
   /** AUTH NTLM answered with a CHALLENGE disclosing this identity. */
   readonly ntlm?: NtlmIdentity;
   readonly vrfy: boolean;
@@ -99,9 +103,10 @@ function rfc5322Date(date: Date): string {
 }
 
 function greetingLine(spec: SmtpHostSpec): string {
+  if (spec.banner !== undefined) return `220 ${spec.banner}`;
   switch (spec.dialect) {
     case 'postfix':
-      return `220 ${spec.name} ESMTP Postfix (Debian/GNU)`;
+      return `220 ${spec.name} ESMTP`;
     case 'exchange':
       return `220 ${spec.ntlm?.dnsComputer ?? spec.name} Microsoft ESMTP MAIL Service ready at ${rfc5322Date(new Date())}`;
   }
@@ -109,7 +114,7 @@ function greetingLine(spec: SmtpHostSpec): string {
 
 function ehloLines(spec: SmtpHostSpec, remote: string, inTls: boolean): string[] {
   const offerTls = spec.tls !== 'none' && !inTls;
-  const auth = inTls || spec.authBeforeTls;
+  const auth = spec.authBeforeTls || (spec.auth && inTls);
   switch (spec.dialect) {
     case 'postfix':
       return [
@@ -308,7 +313,7 @@ class LabSmtpSession {
 
   private auth(words: readonly string[]): 'continue' | 'stop' {
     const mechanism = (words[0] ?? '').toUpperCase();
-    if (!this.inTls && !this.spec.authBeforeTls) {
+    if (!(this.spec.authBeforeTls || (this.spec.auth && this.inTls))) {
       this.reply('503 5.5.1 Error: authentication not enabled');
       return 'continue';
     }
