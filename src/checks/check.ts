@@ -16,6 +16,8 @@ export interface CheckOptions {
   readonly dkimSelectors: readonly string[];
   /** Extra hosts to examine for Exchange besides MX, autodiscover., mail. and owa. (`--host`). Absent: none. */
   readonly exchangeHosts?: readonly string[];
+  /** Run the open-relay probe on mail servers (RCPT only, never DATA); `--no-relay-test` sets false. Absent: true. */
+  readonly relayTest?: boolean;
 }
 
 export const defaultCheckOptions: CheckOptions = { dkimSelectors: [] };

@@ -12,6 +12,9 @@ import { mxCheck } from './dns/mx.js';
 import { spfCheck } from './dns/spf.js';
 import { tlsRptCheck } from './dns/tls-rpt.js';
 import { exchangeCheck } from './exchange/engine.js';
+import { dnsblCheck } from './smtp/dnsbl.js';
+import { ptrCheck } from './smtp/ptr.js';
+import { smtpCheck } from './smtp/smtp-check.js';
 
 export const builtinChecks: readonly DomainCheck[] = [
   mxCheck,
@@ -22,6 +25,9 @@ export const builtinChecks: readonly DomainCheck[] = [
   tlsRptCheck,
   bimiCheck,
   dnssecCheck,
+  smtpCheck,
+  ptrCheck,
+  dnsblCheck,
   exchangeCheck,
 ];
 

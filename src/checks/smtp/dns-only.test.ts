@@ -39,28 +39,28 @@ describe('PTR and forward-confirmed reverse DNS', () => {
     assert.deepEqual(summary(findings), ['smtp.ptr-missing pass', 'smtp.fcrdns-mismatch pass']);
     assert.match(
       findings[1]?.message ?? '',
-      /192\.0\.2\.200 → mx1\.ptr-good\.test → 192\.0\.2\.200.*is the MX name/,
+      /192\.0\.2\.230 → mx1\.ptr-good\.test → 192\.0\.2\.230.*is the MX name/,
     );
   });
 
   it('fails a missing PTR with the record to ask for', async () => {
     const findings = await run(ptrCheck, 'ptr-missing.test');
     assert.deepEqual(summary(findings), ['smtp.ptr-missing fail']);
-    assert.equal(findings[0]?.subject, '192.0.2.201');
-    assert.equal(findings[0]?.fix, '201.2.0.192.in-addr.arpa.  IN  PTR  mx1.ptr-missing.test.');
+    assert.equal(findings[0]?.subject, '192.0.2.231');
+    assert.equal(findings[0]?.fix, '231.2.0.192.in-addr.arpa.  IN  PTR  mx1.ptr-missing.test.');
   });
 
   it('fails a PTR name that resolves elsewhere', async () => {
     const findings = await run(ptrCheck, 'ptr-mismatch.test');
     assert.deepEqual(summary(findings), ['smtp.ptr-missing pass', 'smtp.fcrdns-mismatch fail']);
     assert.match(findings[1]?.message ?? '', /old-tenant\.hosting-ptr\.test.*not resolve back/);
-    assert.equal(findings[1]?.fix, 'old-tenant.hosting-ptr.test.  IN  A  192.0.2.202');
+    assert.equal(findings[1]?.fix, 'old-tenant.hosting-ptr.test.  IN  A  192.0.2.232');
   });
 
   it('reports a PTR timeout as error, never as missing', async () => {
     const findings = await run(ptrCheck, 'ptr-timeout.test');
     assert.deepEqual(summary(findings), ['smtp.ptr-missing error']);
-    assert.match(findings[0]?.message ?? '', /Could not read the reverse DNS of 192\.0\.2\.203.*timeout/);
+    assert.match(findings[0]?.message ?? '', /Could not read the reverse DNS of 192\.0\.2\.233.*timeout/);
   });
 
   it('skips the demo company’s private MX address and reports nothing when the MX lookup fails', async () => {
@@ -155,8 +155,8 @@ describe('DNS blocklists', () => {
     const store = loadZones(defaultZonesDir(), [
       {
         'dnsbl-world.test': [{ MX: [10, 'mx.dnsbl-world.test'] }],
-        'mx.dnsbl-world.test': [{ A: '192.0.2.208' }],
-        '208.2.0.192.psbl.surriel.com': [{ A: '127.0.0.2' }],
+        'mx.dnsbl-world.test': [{ A: '192.0.2.238' }],
+        '238.2.0.192.psbl.surriel.com': [{ A: '127.0.0.2' }],
         '1.0.0.127.psbl.surriel.com': [{ A: '127.0.0.2' }],
       },
     ]);
