@@ -18,6 +18,7 @@ import { registerFleetCommand } from './commands/fleet.js';
 import { registerHistoryCommand } from './commands/history.js';
 import { registerLogsCommand } from './commands/logs.js';
 import { registerScanCommand } from './commands/scan.js';
+import { registerSmtpCommand } from './commands/smtp.js';
 import { registerSpfCommand } from './commands/spf.js';
 import { writeOutputFile } from './output.js';
 
@@ -27,6 +28,7 @@ export { type CliServices, defaultServices } from './command-kit.js';
 const commands: readonly RegisterCommand[] = [
   registerScanCommand,
   registerSpfCommand,
+  registerSmtpCommand,
   registerExchangeCommand,
   registerDemoCommand,
   registerChecksCommand,

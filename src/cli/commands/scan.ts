@@ -21,7 +21,12 @@ import { type CommonOptionValues, collect, parseCommonOptions } from '../options
 import { assertWritable } from '../output.js';
 import { scanDomains } from '../scan-domains.js';
 
-type ScanValues = CommonOptionValues & { dkimSelector?: string[]; db?: string; host?: string[] };
+type ScanValues = CommonOptionValues & {
+  dkimSelector?: string[];
+  db?: string;
+  host?: string[];
+  relayTest?: boolean;
+};
 
 async function scanCommand(
   domain: string,
@@ -35,6 +40,7 @@ async function scanCommand(
   const checkOptions: CheckOptions = {
     dkimSelectors: values.dkimSelector ?? [],
     exchangeHosts: values.host ?? [],
+    relayTest: values.relayTest !== false,
   };
   const database = databaseTarget(values.db, io.env, false);
   const run = () =>
@@ -75,6 +81,10 @@ export function registerScanCommand(program: Command, context: CommandContext): 
     '--host <host>',
     'another host to examine for Exchange besides MX, autodiscover., mail. and owa. (repeatable)',
     collect,
+  );
+  scan.option(
+    '--no-relay-test',
+    'do not run the open-relay test on the mail servers (RCPT TO only, never DATA)',
   );
   addDatabaseOption(scan, 'store the result in this history database');
   scan.action(async (domain: string, values: ScanValues) =>
