@@ -1,0 +1,158 @@
+// The ScanStore contract against a real PostgreSQL: a throwaway cluster (Debian's postgresql package)
+// in a temp dir on a free loopback port, one fresh database per test; then `scan --db postgres://` and
+// `history` through the CLI. Missing binaries fail the run, naming the package.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { startLab } from '../../lab/lab.js';
+import { defaultServices } from '../../src/cli/main.js';
+import { selectChecks } from '../../src/fleet/select-checks.js';
+import { formatResolver } from '../../src/net/dns/resolvers.js';
+import { openStore } from '../../src/store/open-store.js';
+import { runCliCaptured } from '../cli/run-cli.js';
+import { storeContract } from '../store/store-contract.js';
+import { freePort, makeTempDir } from './servers.js';
+
+const debianPackage = 'postgresql';
+
+/** initdb and pg_ctl of the newest installed PostgreSQL, or an error naming the package. */
+function postgresBinaries(): { initdb: string; pgCtl: string } {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  for (const version of versions) {
+    const initdb = join(root, version, 'bin', 'initdb');
+    const pgCtl = join(root, version, 'bin', 'pg_ctl');
+    if (existsSync(initdb) && existsSync(pgCtl)) return { initdb, pgCtl };
+  }
+  throw new Error(
+    `interop: PostgreSQL server binaries not found under ${root}/*/bin: apt-get install ${debianPackage} (Debian package '${debianPackage}')`,
+  );
+}
+
+/** PostgreSQL refuses to run as root: as root, the cluster runs as the package's `postgres` user. */
+function runAs(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) {
+    throw new Error(
+      `interop: running as root needs the 'postgres' user of Debian package '${debianPackage}'`,
+    );
+  }
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+function run(
+  binary: string,
+  args: readonly string[],
+  user: { uid: number; gid: number } | undefined,
+): string {
+  const result = spawnSync(binary, args, {
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...(user === undefined ? {} : { uid: user.uid, gid: user.gid }),
+  });
+  if (result.status !== 0) {
+    throw new Error(`${binary} ${args.join(' ')} exited ${result.status}: ${result.stderr || result.error}`);
+  }
+  return result.stdout;
+}
+
+describe('PostgreSQL history store (interop)', () => {
+  const binaries = postgresBinaries();
+  const user = runAs();
+  const dir = makeTempDir('postgres');
+  const data = join(dir, 'data');
+  let port = 0;
+  let baseUrl = '';
+  let counter = 0;
+
+  before(async () => {
+    if (user !== undefined) chownSync(dir, user.uid, user.gid);
+    run(binaries.initdb, ['-D', data, '-U', 'telltale', '--auth=trust', '-E', 'UTF8', '--no-sync'], user);
+    port = await freePort();
+    run(
+      binaries.pgCtl,
+      [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'server.log'),
+        '-w',
+        '-t',
+        '30',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        'start',
+      ],
+      user,
+    );
+    baseUrl = `postgres://telltale@127.0.0.1:${port}`;
+  });
+
+  after(() => {
+    try {
+      run(binaries.pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop'], user);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /** A fresh, empty database for each test. */
+  async function freshDatabase(): Promise<string> {
+    const name = `contract_${++counter}`;
+    const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await admin.end();
+    }
+    return `${baseUrl}/${name}`;
+  }
+
+  describe('the contract', () => {
+    storeContract(async () => openStore(await freshDatabase()));
+  });
+
+  test('reopening applies no migration; two processes opening at once migrate once', async () => {
+    const url = await freshDatabase();
+    const [first, second] = await Promise.all([openStore(url), openStore(url)]);
+    assert.deepEqual([...first.migrations.applied, ...second.migrations.applied], [1]);
+    await Promise.all([first.close(), second.close()]);
+    const again = await openStore(url);
+    assert.deepEqual(again.migrations.applied, []);
+    assert.doesNotMatch(again.location, /password/);
+    await again.close();
+  });
+
+  test('scan --db postgres:// stores the scan, history lists it', async () => {
+    const url = await freshDatabase();
+    const lab = await startLab({ services: [] });
+    const services = {
+      ...defaultServices,
+      checks: selectChecks(defaultServices.checks, new Set(['dns'] as const)),
+    };
+    try {
+      const scan = await runCliCaptured(
+        ['scan', 'brightwater.test', '--resolver', formatResolver(lab.dns), '--format', 'json', '--db', url],
+        { services },
+      );
+      assert.equal(scan.code, 0, scan.stderr);
+      assert.match(scan.stderr, /stored scan 1 of brightwater\.test/);
+      const history = await runCliCaptured(['history', 'brightwater.test', '--db', url, '--format', 'json']);
+      assert.equal(history.code, 0, history.stderr);
+      assert.equal((JSON.parse(history.stdout) as { scans: unknown[] }).scans.length, 1);
+    } finally {
+      await lab.stop();
+    }
+  });
+});
