@@ -157,8 +157,9 @@ export function recordFromValues(map: ColumnMap, values: readonly string[]): Log
     else if (field === 'uriStem') value = percentDecode(value);
     else if (field === 'userAgent' && map.format === 'iis-w3c') value = value.replaceAll('+', ' ');
     else if (field === 'time') {
+      // Normalised only when shown (see recordTime): most parsed records are not hits.
       const date = map.dateColumn === undefined ? '' : cell(values[map.dateColumn], map.format);
-      value = normalizeTime(date === '' ? value : `${date}T${value}`) ?? value;
+      if (date !== '') value = `${date}T${value}`;
     } else if (field === 'level') value = value.trim().toLowerCase();
     record[field] = value;
   }
@@ -168,6 +169,11 @@ export function recordFromValues(map: ColumnMap, values: readonly string[]): Log
     record.uri = query === '' ? stem : `${stem}?${query}`;
   }
   return record;
+}
+
+/** The record's time as ISO 8601 UTC, when it has a recognisable one. */
+export function recordTime(record: LogRecord): string | undefined {
+  return record.time === undefined || record.time === '' ? undefined : normalizeTime(record.time);
 }
 
 /** Splits a data line of a column-based format. */

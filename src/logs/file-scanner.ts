@@ -18,6 +18,7 @@ import {
   fieldsLineNames,
   recordFromText,
   recordFromValues,
+  recordTime,
   splitCsv,
   splitLine,
 } from './fields.js';
@@ -65,6 +66,17 @@ export interface FileScanner {
   end(): FileScanResult;
 }
 
+/** The first line of a chunk that is neither a header nor blank. */
+function firstRecordLine(body: string, cap: number): string | undefined {
+  for (let start = 0; start < body.length; ) {
+    const end = body.indexOf('\n', start);
+    const line = body.slice(start, Math.min(end, start + cap));
+    if (!line.startsWith('#') && line.trim() !== '') return line;
+    start = end + 1;
+  }
+  return undefined;
+}
+
 function newlinesIn(text: string, from: number, to: number): number {
   let count = 0;
   for (
@@ -88,6 +100,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
   let binaryLines = 0;
   let firstTime: string | undefined;
   let lastDataLine: string | undefined;
+  let firstDataLine: string | undefined;
   let columns: ColumnMap | undefined;
   let plan: SectionPlan | undefined;
   let prefilter: RegExp | undefined;
@@ -125,19 +138,27 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     for (const item of plan.notEvaluable) notEvaluable.set(item.indicatorId, item);
   };
 
-  const evaluate = (record: LogRecord, line: number, text: string, lowerText: string): void => {
+  /** The indicators whose prefilter literals the line contains: only then is it split into fields. */
+  const candidates = (lowerText: string): readonly Indicator[] => {
+    if (plan === undefined) return [];
+    if (options.thorough) return plan.indicators;
+    return plan.indicators.filter((indicator) => passesPrefilter(indicator, lowerText));
+  };
+
+  const evaluate = (record: LogRecord, line: number, text: string, indicators: readonly Indicator[]): void => {
     if (plan === undefined) return;
-    for (const indicator of plan.indicators) {
-      if (!options.thorough && !passesPrefilter(indicator, lowerText)) continue;
+    let time: string | undefined;
+    for (const indicator of indicators) {
       const verdict = evaluateIndicator(indicator, record, plan.fields);
       if (!verdict.matched) continue;
+      time ??= recordTime(record);
       addHit(
         tallies,
         {
           indicatorId: indicator.id,
           file,
           line,
-          ...(record.time === undefined || record.time === '' ? {} : { time: record.time }),
+          ...(time === undefined ? {} : { time }),
           ...(record.clientIp === undefined || record.clientIp === '' ? {} : { clientIp: record.clientIp }),
           succeeded: verdict.succeeded,
           text: showLine(text),
@@ -170,10 +191,15 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       binaryLines += 1;
       return;
     }
+    const indicators = candidates(text.toLowerCase());
+    if (indicators.length === 0) return;
     const record = parseDataLine(format, text);
-    if (record === undefined) return;
-    if (firstTime === undefined && record.time !== undefined && record.time !== '') firstTime = record.time;
-    evaluate(record, line, text, text.toLowerCase());
+    if (record !== undefined) evaluate(record, line, text, indicators);
+  };
+
+  const lineTime = (format: LogFormat, line: string): string | undefined => {
+    const record = parseDataLine(format, line.replace(/\r$/, ''));
+    return record === undefined ? undefined : recordTime(record);
   };
 
   /** Processes complete lines (`body` ends with a newline). */
@@ -182,6 +208,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     const lastStart = body.lastIndexOf('\n', body.length - 2) + 1;
     const last = body.slice(lastStart, body.length - 1);
     if (!last.startsWith('#') && last.trim() !== '') lastDataLine = last.slice(0, options.maxLineLength);
+    if (firstDataLine === undefined) firstDataLine = firstRecordLine(body, options.maxLineLength);
     if (options.thorough || prefilter === undefined) {
       let start = 0;
       let line = baseLine;
@@ -192,6 +219,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
         start = end + 1;
       }
       lineCount = line;
+      if (firstTime === undefined && firstDataLine !== undefined) firstTime = lineTime(format, firstDataLine);
       return;
     }
     let counted = 0;
@@ -207,6 +235,8 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       prefilter.lastIndex = end + 1;
     }
     lineCount = line + countNewlines(body, counted, body.length);
+    // After the body's `#Fields:` lines were read, so the first record is parsed with its own columns.
+    if (firstTime === undefined && firstDataLine !== undefined) firstTime = lineTime(format, firstDataLine);
   };
 
   const evaluateCsvRecord = (recordText: string, startLine: number): void => {
@@ -226,9 +256,9 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     const values = splitCsv(text);
     const record = recordFromValues(csvHeader, values);
     if (record.message === undefined) record.message = values.slice(csvHeaderWidth).join(',');
-    if (firstTime === undefined && record.time !== undefined) firstTime = record.time;
+    if (firstTime === undefined) firstTime = recordTime(record);
     lastDataLine = text;
-    evaluate(record, startLine, text, text.toLowerCase());
+    evaluate(record, startLine, text, candidates(text.toLowerCase()));
   };
 
   /** Event CSV records may span lines inside quotes: join lines until the quotes balance. */
@@ -287,9 +317,9 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       xmlLineOffset += newlinesIn(rest, 0, close + '</Event>'.length);
       rest = rest.slice(close + '</Event>'.length);
       const record = recordFromEventXml(eventText);
-      if (firstTime === undefined && record.time !== undefined) firstTime = record.time;
+      if (firstTime === undefined) firstTime = recordTime(record);
       lastDataLine = eventText;
-      evaluate(record, startLine, eventText.replace(/\s*\n\s*/g, ' '), eventText.toLowerCase());
+      evaluate(record, startLine, eventText, candidates(eventText.toLowerCase()));
     }
   };
 
@@ -402,8 +432,8 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       if (lastDataLine !== undefined && format !== undefined) {
         if (format === 'event-xml') lastTime = recordFromEventXml(lastDataLine).time;
         else if (format === 'event-csv' && csvHeader !== undefined)
-          lastTime = recordFromValues(csvHeader, splitCsv(lastDataLine)).time;
-        else lastTime = parseDataLine(format, lastDataLine.replace(/\r$/, ''))?.time;
+          lastTime = recordTime(recordFromValues(csvHeader, splitCsv(lastDataLine)));
+        else lastTime = lineTime(format, lastDataLine);
       }
       return {
         ...(format === undefined ? {} : { format }),
