@@ -10,6 +10,9 @@ export interface FindingInput {
   readonly fix?: string;
   /** Overrides the default severity for this status. */
   readonly severity?: Severity;
+  /** The catalogue key of `message` and its parameters, so reports can show it in the user's language. */
+  readonly messageKey?: string;
+  readonly messageParams?: Readonly<Record<string, string | number>>;
 }
 
 /** A `fail` carries the check's severity, a `warn` one step lower (never below low), the rest `info`. */
@@ -35,5 +38,7 @@ export function finding(meta: CheckMeta, status: Status, input: FindingInput): F
     message: input.message,
     evidence: input.evidence ?? [],
     ...(input.fix === undefined ? {} : { fix: input.fix }),
+    ...(input.messageKey === undefined ? {} : { messageKey: input.messageKey }),
+    ...(input.messageParams === undefined ? {} : { messageParams: input.messageParams }),
   };
 }
