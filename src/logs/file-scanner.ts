@@ -145,7 +145,12 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     return plan.indicators.filter((indicator) => passesPrefilter(indicator, lowerText));
   };
 
-  const evaluate = (record: LogRecord, line: number, text: string, indicators: readonly Indicator[]): void => {
+  const evaluate = (
+    record: LogRecord,
+    line: number,
+    text: string,
+    indicators: readonly Indicator[],
+  ): void => {
     if (plan === undefined) return;
     let time: string | undefined;
     for (const indicator of indicators) {
