@@ -286,6 +286,19 @@ describe('wire DNS client: cache, de-duplication, concurrency', () => {
     assert.equal(dns.queries.length, 2);
   });
 
+  it('caches a timeout only for timeoutTtlMs, shorter than a server failure', async () => {
+    let now = 0;
+    const dns = await server(() => null);
+    const dns1 = client([dns], { now: () => now, timeoutMs: 50, attempts: 1 });
+    assert.equal(errorOf(await dns1.query('silent.example', 'A')).reason, 'timeout');
+    now = 999;
+    await dns1.query('silent.example', 'A');
+    assert.equal(dns.queries.length, 1);
+    now = 1000;
+    await dns1.query('silent.example', 'A');
+    assert.equal(dns.queries.length, 2);
+  });
+
   it('joins concurrent identical queries into one network query', async () => {
     const dns = await server(async (q) => {
       await delay(30);

@@ -33,6 +33,12 @@ export interface DnsClientOptions {
   readonly negativeTtlSeconds?: number;
   /** Cache life of SERVFAIL/REFUSED/timeout and other resolver failures. Default 5000 ms. */
   readonly errorTtlMs?: number;
+  /**
+   * Cache life of a timeout. Default 1000 ms: a server's own answer (SERVFAIL…) repeats itself, but a
+   * timeout is often one lost packet under load, and caching it longer would turn every domain of a
+   * fleet that shares the name into an error.
+   */
+  readonly timeoutTtlMs?: number;
   /** Upper bound on any cache life. Default 86 400 s. */
   readonly maxTtlSeconds?: number;
   /** Milliseconds clock for the cache; tests inject one. Default Date.now. */
@@ -70,7 +76,6 @@ interface Lookup {
 
 /** Resolver failures we cache briefly; 'network' and 'other' are local trouble (or aborts) and are not. */
 const cachedErrors: ReadonlySet<DnsErrorReason> = new Set([
-  'timeout',
   'servfail',
   'refused',
   'formerr',
@@ -118,6 +123,7 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   const dnssec = options.dnssec ?? false;
   const negativeTtlSeconds = options.negativeTtlSeconds ?? 30;
   const errorTtlMs = options.errorTtlMs ?? 5000;
+  const timeoutTtlMs = options.timeoutTtlMs ?? 1000;
   const maxTtlSeconds = options.maxTtlSeconds ?? 86_400;
   const now = options.now ?? Date.now;
 
@@ -216,7 +222,7 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
     const detail = `${question.name || '.'} ${question.type}: ${tried.join('; ')}`;
     return {
       answer: errorAnswer(question, reason, detail),
-      ttlMs: cachedErrors.has(reason) ? errorTtlMs : 0,
+      ttlMs: reason === 'timeout' ? timeoutTtlMs : cachedErrors.has(reason) ? errorTtlMs : 0,
     };
   }
 
