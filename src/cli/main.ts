@@ -20,6 +20,7 @@ import { registerLogsCommand } from './commands/logs.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerSmtpCommand } from './commands/smtp.js';
 import { registerSpfCommand } from './commands/spf.js';
+import { registerWatchCommand } from './commands/watch.js';
 import { writeOutputFile } from './output.js';
 
 export { type CliServices, defaultServices } from './command-kit.js';
@@ -36,6 +37,7 @@ const commands: readonly RegisterCommand[] = [
   registerFleetCommand,
   registerHistoryCommand,
   registerDiffCommand,
+  registerWatchCommand,
 ];
 
 function buildProgram(services: CliServices, io: CliIo, settle: (result: CommandResult) => void): Command {

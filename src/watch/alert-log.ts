@@ -1,0 +1,89 @@
+// The record of alerts sent (and failed), kept in the history database beside the scans, so a restarted
+// watch neither re-sends nor forgets; also the Exchange data version each watched scan used.
+
+import type { AlertItem } from '../alert/types.js';
+
+export type DeliveryRecordOutcome = 'sent' | 'failed';
+
+export interface AlertRecord {
+  readonly channel: string;
+  readonly domain: string;
+  readonly scanId: number;
+  readonly item: AlertItem;
+  readonly outcome: DeliveryRecordOutcome;
+  readonly attempts: number;
+  readonly detail: string;
+  readonly at: string;
+}
+
+/** Identity of one alert item on one channel: sent at most once. */
+export function alertKey(scanId: number, item: Pick<AlertItem, 'fingerprint' | 'reason'>): string {
+  return `${scanId}|${item.fingerprint}|${item.reason}`;
+}
+
+export interface AlertLog {
+  /** Keys (see alertKey) already delivered on `channel` for these scans. */
+  sentKeys(channel: string, scanIds: readonly number[]): Promise<Set<string>>;
+  /** Items whose last delivery on some channel failed and that were never delivered there since. */
+  undelivered(domain: string): Promise<AlertRecord[]>;
+  record(records: readonly AlertRecord[]): Promise<void>;
+  setDataVersion(scanId: number, dataVersion: string): Promise<void>;
+  dataVersions(scanIds: readonly number[]): Promise<Map<number, string>>;
+  /** Every record of a domain, oldest first (for tests and `--verbose`). */
+  records(domain: string): Promise<AlertRecord[]>;
+  close(): Promise<void>;
+}
+
+/** The tables, created if missing: the same logical schema for SQLite and PostgreSQL. */
+export const alertLogSchema = {
+  sqlite: [
+    `CREATE TABLE IF NOT EXISTS alerts (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      channel TEXT NOT NULL,
+      domain TEXT NOT NULL,
+      scan_id INTEGER NOT NULL,
+      fingerprint TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      attempts INTEGER NOT NULL,
+      detail TEXT NOT NULL,
+      item TEXT NOT NULL,
+      at TEXT NOT NULL
+    )`,
+    'CREATE INDEX IF NOT EXISTS alerts_channel_scan ON alerts (channel, scan_id)',
+    'CREATE INDEX IF NOT EXISTS alerts_domain ON alerts (domain, id)',
+    'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id INTEGER PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
+  ],
+  postgres: [
+    `CREATE TABLE IF NOT EXISTS alerts (
+      id BIGSERIAL PRIMARY KEY,
+      channel TEXT NOT NULL,
+      domain TEXT NOT NULL,
+      scan_id BIGINT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      attempts INTEGER NOT NULL,
+      detail TEXT NOT NULL,
+      item JSONB NOT NULL,
+      at TIMESTAMPTZ NOT NULL
+    )`,
+    'CREATE INDEX IF NOT EXISTS alerts_channel_scan ON alerts (channel, scan_id)',
+    'CREATE INDEX IF NOT EXISTS alerts_domain ON alerts (domain, id)',
+    'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id BIGINT PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
+  ],
+} as const;
+
+/** From all records of a domain: the failed ones with no later success for the same key and channel. */
+export function pendingFailures(records: readonly AlertRecord[]): AlertRecord[] {
+  const latest = new Map<string, AlertRecord>();
+  const delivered = new Set<string>();
+  for (const record of records) {
+    const key = `${record.channel}#${alertKey(record.scanId, record.item)}`;
+    if (record.outcome === 'sent') delivered.add(key);
+    latest.set(key, record);
+  }
+  return [...latest.entries()]
+    .filter(([key, record]) => record.outcome === 'failed' && !delivered.has(key))
+    .map(([, record]) => record);
+}
