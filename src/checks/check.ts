@@ -37,6 +37,11 @@ export interface CheckContext {
 export interface DomainCheck {
   /** Short name of the unit (`mx`, `spf`), used by `--checks` filters and logs. */
   readonly name: string;
+  /**
+   * Bumped when the logic changes while the metadata stays the same, so history can tell a change of
+   * telltale's verdicts from a change of the infrastructure (src/store/check-logic.ts).
+   */
+  readonly version?: string;
   /** Every check ID this unit can report; docs/checks.md is generated from these. */
   readonly meta: readonly CheckMeta[];
   run(target: ScanTarget, context: CheckContext): Promise<readonly Finding[]>;

@@ -15,6 +15,8 @@ export async function scanDomains(
   runtime: Runtime,
   checks: readonly DomainCheck[],
   checkOptions: CheckOptions,
+  /** Aborting it stops the scans in flight (Ctrl-C in a fleet) instead of letting them run out. */
+  signal?: AbortSignal,
 ): Promise<Report[]> {
   const reports: Report[] = [];
   for (const domain of domains) {
@@ -23,21 +25,29 @@ export async function scanDomains(
     const controller = new AbortController();
     // Every concurrent lookup of the scan listens on this one signal.
     setMaxListeners(0, controller.signal);
-    reports.push(
-      await runScan({
-        target: parsed.target,
-        checks,
-        resolvers: runtime.resolvers,
-        context: {
-          dns: runtime.dns,
-          https: runtime.https,
-          ...(runtime.smtp === undefined ? {} : { smtp: runtime.smtp }),
-          clock: systemClock,
-          signal: controller.signal,
-          options: checkOptions,
-        },
-      }),
-    );
+    const forwardAbort = (): void => controller.abort(signal?.reason);
+    if (signal?.aborted) forwardAbort();
+    // Removed after the scan: a fleet calls this for every domain with the same outer signal.
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+    try {
+      reports.push(
+        await runScan({
+          target: parsed.target,
+          checks,
+          resolvers: runtime.resolvers,
+          context: {
+            dns: runtime.dns,
+            https: runtime.https,
+            ...(runtime.smtp === undefined ? {} : { smtp: runtime.smtp }),
+            clock: systemClock,
+            signal: controller.signal,
+            options: checkOptions,
+          },
+        }),
+      );
+    } finally {
+      signal?.removeEventListener('abort', forwardAbort);
+    }
   }
   return reports;
 }

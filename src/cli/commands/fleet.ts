@@ -267,7 +267,7 @@ async function execute(
       }),
       concurrency: chosen.concurrency,
       scan: async (target) => {
-        const [report] = await scanDomains([target.domain], runtime, checks, checkOptions);
+        const [report] = await scanDomains([target.domain], runtime, checks, checkOptions, controller.signal);
         if (report === undefined) throw new Error('no report');
         return report;
       },
