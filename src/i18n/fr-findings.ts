@@ -1,7 +1,11 @@
 // French finding messages keyed by `Finding.messageKey`, with the same parameters as the English text.
 // Checks gain message keys one by one (docs/i18n.md); a finding without a key here is shown in English.
 
+import { enDnsFindings } from './en/dns-findings.js';
+import { frDnsFindings } from './fr/dns-findings.js';
+
 export const frFindings: Readonly<Record<string, string>> = {
+  ...frDnsFindings,
   'scan.check-failed': 'Le contrôle « {check} » a échoué : {detail}',
   'mx.missing.none':
     'Le domaine {domain} ne publie aucun enregistrement MX et n’a pas d’adresse : tout courrier qui lui est envoyé est rejeté.',
@@ -13,6 +17,7 @@ export const frFindings: Readonly<Record<string, string>> = {
 
 /** English templates of the same keys, for tests and for checks that adopt a key (docs/i18n.md). */
 export const enFindings: Readonly<Record<string, string>> = {
+  ...enDnsFindings,
   'scan.check-failed': "The '{check}' check failed: {detail}",
   'mx.missing.none':
     'The domain {domain} publishes no MX record and has no address: every message sent to it bounces.',

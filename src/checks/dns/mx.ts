@@ -1,6 +1,7 @@
 // The MX audit: where mail for a domain goes (RFC 5321 §5.1, Null MX RFC 7505) and whether those hosts
 // can be reached from the internet. resolveMailHosts() is shared with the SMTP checks that connect to them.
 
+import { dnsMessage } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -326,12 +327,9 @@ export const mxMeta: readonly CheckMeta[] = [
 
 // ---- Evaluation -----------------------------------------------------------------------------------
 
-const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${count} ${count === 1 ? one : many}`;
-
+/** Lists are values in the messages of every language: no English "and". */
 function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.join(', ');
 }
 
 function hostEvidence(host: MailHost): Evidence[] {
@@ -342,8 +340,13 @@ function failedLookups(host: MailHost): ErrorAnswer[] {
   return [host.a, host.aaaa].filter((answer): answer is ErrorAnswer => answer.kind === 'error');
 }
 
+/** A failed lookup as a language-neutral value: name, type, reason code and the resolver's detail. */
 function describeFailure(answer: ErrorAnswer): string {
-  return `${answer.type} lookup of ${answer.name} failed (${answer.reason}: ${answer.detail})`;
+  return `${answer.name} ${answer.type} (${answer.reason}: ${answer.detail})`;
+}
+
+function failures(answers: readonly ErrorAnswer[]): string {
+  return answers.map(describeFailure).join('; ');
 }
 
 /** Hosts once each, in preference order: a host listed twice is judged once. */
@@ -354,13 +357,18 @@ function distinctHosts(hosts: readonly MailHost[]): MailHost[] {
 }
 
 /** One `error` finding for a rule that some lookups kept from being checked, or none if all answered. */
-function unchecked(meta: CheckMeta, domain: string, hosts: readonly MailHost[], what: string): Finding[] {
+function unchecked(
+  meta: CheckMeta,
+  domain: string,
+  hosts: readonly MailHost[],
+  key: 'mx.cname.unchecked' | 'mx.private-address.unchecked',
+): Finding[] {
   const failed = hosts.flatMap(failedLookups);
   if (failed.length === 0) return [];
   return [
     finding(meta, 'error', {
       subject: domain,
-      message: `Could not check ${what}: ${failed.map(describeFailure).join('; ')}.`,
+      ...dnsMessage(key, { failures: failures(failed) }),
       evidence: failed.map(dnsEvidence),
     }),
   ];
@@ -379,10 +387,7 @@ function missingFindings(result: Extract<MailHostsResult, { kind: 'implicit' }>)
     return [
       finding(mxMissing, 'warn', {
         subject: domain,
-        message:
-          `${domain} publishes no MX record, so senders deliver its mail to the domain's own address ` +
-          `(${formatAddresses(host.addresses)}), usually the web server. That is rarely meant: publish an MX ` +
-          'naming your mail server, or a Null MX if the domain receives no mail.',
+        ...dnsMessage('mx.missing.implicit', { domain, addresses: formatAddresses(host.addresses) }),
         evidence,
         fix: `${mxFix}\nor, for a domain without mail:\n${nullMxFix}`,
       }),
@@ -393,23 +398,15 @@ function missingFindings(result: Extract<MailHostsResult, { kind: 'implicit' }>)
     return [
       finding(mxMissing, 'error', {
         subject: domain,
-        message:
-          `${domain} publishes no MX record, and we could not tell whether it has an address to receive mail ` +
-          `instead: ${failed.map(describeFailure).join('; ')}.`,
+        ...dnsMessage('mx.missing.unchecked', { domain, failures: failures(failed) }),
         evidence,
       }),
     ];
   }
-  const why =
-    answer.kind === 'nxdomain'
-      ? `${domain} does not exist in DNS (NXDOMAIN)`
-      : `${domain} publishes no MX record and has no address (A/AAAA) either`;
   return [
     finding(mxMissing, 'fail', {
       subject: domain,
-      message:
-        `${why}, so every message sent to an address @${domain} bounces. If the domain should receive ` +
-        'mail, publish an MX record; if not, publish a Null MX so senders give up at once.',
+      ...dnsMessage(answer.kind === 'nxdomain' ? 'mx.missing.nxdomain' : 'mx.missing.no-address', { domain }),
       evidence,
       fix: `${mxFix}\nor, for a domain without mail:\n${nullMxFix}`,
     }),
@@ -424,10 +421,11 @@ function nullFindings(result: Extract<MailHostsResult, { kind: 'null-mx' }>): Fi
     return [
       finding(mxNull, 'fail', {
         subject: domain,
-        message:
-          `${domain} publishes a Null MX ("accepts no mail") together with ${plural(others, 'other MX record')} ` +
-          `(${listOf(distinctHosts(hosts).map((host) => host.host))}). RFC 7505 §3 allows a Null MX only as ` +
-          'the sole MX record; senders will treat this contradiction differently. Keep one or the other.',
+        ...dnsMessage('mx.null.mixed', {
+          domain,
+          count: others,
+          hosts: listOf(distinctHosts(hosts).map((host) => host.host)),
+        }),
         evidence,
         fix: `Remove the record "${domain}.  IN  MX  ${nullRecords[0]?.preference ?? 0} ." if the domain receives mail.`,
       }),
@@ -438,9 +436,7 @@ function nullFindings(result: Extract<MailHostsResult, { kind: 'null-mx' }>): Fi
     return [
       finding(mxNull, 'warn', {
         subject: domain,
-        message:
-          `${domain} publishes a Null MX with preference ${odd.preference}. RFC 7505 defines it as exactly ` +
-          '"0 .": senders that check the preference will not recognise it and will try to deliver to the root.',
+        ...dnsMessage('mx.null.preference', { domain, preference: odd.preference }),
         evidence,
         fix: `${domain}.  3600  IN  MX  0 .`,
       }),
@@ -449,9 +445,7 @@ function nullFindings(result: Extract<MailHostsResult, { kind: 'null-mx' }>): Fi
   return [
     finding(mxNull, 'pass', {
       subject: domain,
-      message:
-        `${domain} declares with a Null MX that it accepts no mail: senders bounce messages to it at once. ` +
-        'That is right for a domain that receives no mail.',
+      ...dnsMessage('mx.null.pass', { domain }),
       evidence,
     }),
   ];
@@ -462,17 +456,18 @@ function ipLiteralFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
     const literal = host.literal;
     if (literal === undefined) return [];
     const usable = reachable(classifyAddress(literal));
-    const aside = usable
-      ? ''
-      : ` (and ${describeBlock(literal)} could not be reached from the internet anyway)`;
     const type = literal.family === 4 ? 'A' : 'AAAA';
     const address = usable ? formatIp(literal) : '<public address of the mail server>';
     return [
       finding(mxIpLiteral, 'fail', {
         subject: host.host,
-        message:
-          `The MX record "${host.preference} ${host.host}" names an IP address, not a host. Senders look it up ` +
-          `as a host name, find nothing, and cannot deliver through it${aside}.`,
+        ...(usable
+          ? dnsMessage('mx.ip-literal.fail', { preference: host.preference, host: host.host })
+          : dnsMessage('mx.ip-literal.fail-unreachable', {
+              preference: host.preference,
+              host: host.host,
+              address: describeBlock(literal),
+            })),
         evidence: [dnsEvidence(mx), ...hostEvidence(host)],
         fix:
           `mail.${domain}.  3600  IN  ${type}  ${address}\n` +
@@ -484,7 +479,7 @@ function ipLiteralFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
   return [
     finding(mxIpLiteral, 'pass', {
       subject: domain,
-      message: 'Every MX record names a host, not an IP address.',
+      ...dnsMessage('mx.ip-literal.pass'),
       evidence: [dnsEvidence(mx)],
     }),
   ];
@@ -502,21 +497,24 @@ function unresolvableFindings(domain: string, hosts: readonly MailHost[]): Findi
       findings.push(
         finding(mxUnresolvable, 'error', {
           subject: host.host,
-          message: `Could not find the address of MX host ${host.host}: ${failed.map(describeFailure).join('; ')}.`,
+          ...dnsMessage('mx.unresolvable.unchecked', { host: host.host, failures: failures(failed) }),
           evidence: hostEvidence(host),
         }),
       );
       continue;
     }
-    const why =
-      host.a.kind === 'nxdomain' ? 'does not exist (NXDOMAIN)' : 'has no address record (neither A nor AAAA)';
-    const impact = anyResolves
-      ? 'Senders skip it and use the other MX hosts, but each delivery attempt wastes time on it.'
-      : 'No MX host has an address, so mail to this domain cannot be delivered.';
+    const key =
+      host.a.kind === 'nxdomain'
+        ? anyResolves
+          ? 'mx.unresolvable.nxdomain-others'
+          : 'mx.unresolvable.nxdomain-only'
+        : anyResolves
+          ? 'mx.unresolvable.no-address-others'
+          : 'mx.unresolvable.no-address-only';
     findings.push(
       finding(mxUnresolvable, 'fail', {
         subject: host.host,
-        message: `MX host ${host.host} ${why}. ${impact}`,
+        ...dnsMessage(key, { host: host.host }),
         evidence: hostEvidence(host),
         severity: anyResolves ? 'medium' : mxUnresolvable.severity,
         fix: `${host.host}.  3600  IN  A  <public address of the mail server>\nor remove "${domain}.  IN  MX  ${host.preference} ${host.host}."`,
@@ -527,10 +525,12 @@ function unresolvableFindings(domain: string, hosts: readonly MailHost[]): Findi
   return [
     finding(mxUnresolvable, 'pass', {
       subject: domain,
-      message:
-        named.length === 1
-          ? `The MX host ${named[0]?.host} resolves to ${formatAddresses(named[0]?.addresses ?? [])}.`
-          : `${plural(named.length, 'MX host')}, all resolve to an address.`,
+      ...(named.length === 1
+        ? dnsMessage('mx.unresolvable.pass-one', {
+            host: named[0]?.host ?? '',
+            addresses: formatAddresses(named[0]?.addresses ?? []),
+          })
+        : dnsMessage('mx.unresolvable.pass-many', { count: named.length })),
       evidence: named.flatMap(hostEvidence),
     }),
   ];
@@ -539,12 +539,12 @@ function unresolvableFindings(domain: string, hosts: readonly MailHost[]): Findi
 function cnameFindings(domain: string, hosts: readonly MailHost[]): Finding[] {
   const aliased = hosts.filter((host) => host.aliases.length > 0);
   if (aliased.length === 0) {
-    const errors = unchecked(mxCname, domain, hosts, 'whether every MX host is an alias');
+    const errors = unchecked(mxCname, domain, hosts, 'mx.cname.unchecked');
     if (errors.length > 0) return errors;
     return [
       finding(mxCname, 'pass', {
         subject: domain,
-        message: 'No MX host is an alias (CNAME).',
+        ...dnsMessage('mx.cname.pass'),
         evidence: hosts.flatMap(hostEvidence),
       }),
     ];
@@ -553,10 +553,7 @@ function cnameFindings(domain: string, hosts: readonly MailHost[]): Finding[] {
     const target = host.aliases.at(-1) ?? host.host;
     return finding(mxCname, 'warn', {
       subject: host.host,
-      message:
-        `MX host ${host.host} is an alias (CNAME) for ${host.aliases.join(' → ')}. MX records must name the ` +
-        "host itself (RFC 2181 §10.3); most senders follow the alias, but some refuse it. Name the alias's " +
-        'target in the MX record instead.',
+      ...dnsMessage('mx.cname.alias', { host: host.host, chain: host.aliases.join(' → ') }),
       evidence: hostEvidence(host),
       fix: `${domain}.  3600  IN  MX  ${host.preference} ${target}.`,
     });
@@ -572,9 +569,7 @@ function duplicateFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
     return repeated.map(([name, count]) =>
       finding(mxDuplicatePriority, 'warn', {
         subject: name,
-        message:
-          `${name} is listed in ${count} MX records of ${domain}. Listing a host twice adds no redundancy; ` +
-          'it usually hides a typo or a backup server that was meant to be there.',
+        ...dnsMessage('mx.duplicate-priority.repeated', { host: name, count, domain }),
         evidence,
       }),
     );
@@ -583,14 +578,18 @@ function duplicateFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
   for (const host of hosts)
     byPreference.set(host.preference, [...(byPreference.get(host.preference) ?? []), host.host]);
   const shared = [...byPreference].filter(([, names]) => names.length > 1);
+  const [group] = shared;
   const message =
-    shared.length === 0
+    group === undefined
       ? hosts.length === 1
-        ? `${domain} has a single MX host.`
-        : 'Each MX host has its own preference.'
-      : `${shared.map(([preference, names]) => `${listOf(names)} share preference ${preference}`).join('; ')}: ` +
-        'senders spread mail between them at random (load sharing), which is fine.';
-  return [finding(mxDuplicatePriority, 'pass', { subject: domain, message, evidence })];
+        ? dnsMessage('mx.duplicate-priority.single', { domain })
+        : dnsMessage('mx.duplicate-priority.distinct')
+      : shared.length === 1
+        ? dnsMessage('mx.duplicate-priority.shared', { hosts: listOf(group[1]), preference: group[0] })
+        : dnsMessage('mx.duplicate-priority.shared-groups', {
+            groups: shared.map(([preference, names]) => `${listOf(names)}: ${preference}`).join('; '),
+          });
+  return [finding(mxDuplicatePriority, 'pass', { subject: domain, ...message, evidence })];
 }
 
 /**
@@ -640,17 +639,14 @@ function privateAddressFindings(domain: string, hosts: readonly MailHost[]): Fin
     const bad = host.addresses.filter((address) => !reachable(classifyAddress(address)));
     if (bad.length === 0) return [];
     const good = host.addresses.length - bad.length;
-    const impact =
-      good > 0
-        ? 'Senders that pick it fail to connect and must retry another address.'
-        : 'Senders on the internet cannot connect to it.';
     return [
       finding(mxPrivateAddress, 'fail', {
         subject: host.host,
-        message:
-          `MX host ${host.host} has ${bad.length === 1 ? 'an address' : 'addresses'} that cannot be reached from ` +
-          `the internet: ${listOf(bad.map(describeBlock))}. ${impact} It also reveals how your internal network ` +
-          'is numbered.',
+        ...dnsMessage(good > 0 ? 'mx.private-address.partly' : 'mx.private-address.only', {
+          host: host.host,
+          count: bad.length,
+          addresses: listOf(bad.map(describeBlock)),
+        }),
         evidence: hostEvidence(host),
         // The record to change is the one at the end of the CNAME chain, where the addresses live.
         fix: `${host.aliases.at(-1) ?? host.host}.  3600  IN  A  <public address forwarded to the mail server>  (and remove the internal one)`,
@@ -658,14 +654,14 @@ function privateAddressFindings(domain: string, hosts: readonly MailHost[]): Fin
     ];
   });
   if (findings.length > 0) return findings;
-  const errors = unchecked(mxPrivateAddress, domain, hosts, 'every MX host address');
+  const errors = unchecked(mxPrivateAddress, domain, hosts, 'mx.private-address.unchecked');
   if (errors.length > 0) return errors;
   const count = hosts.reduce((sum, host) => sum + host.addresses.length, 0);
   if (count === 0) return [];
   return [
     finding(mxPrivateAddress, 'pass', {
       subject: domain,
-      message: `All ${plural(count, 'address', 'addresses')} of the MX hosts can be reached from the internet.`,
+      ...dnsMessage('mx.private-address.pass', { count }),
       evidence: hosts.flatMap(hostEvidence),
     }),
   ];
@@ -677,7 +673,10 @@ function ipv6Findings(domain: string, hosts: readonly MailHost[]): Finding[] {
     return [
       finding(mxNoIpv6, 'pass', {
         subject: domain,
-        message: `${listOf(withIpv6.map((host) => host.host))} ${withIpv6.length === 1 ? 'has' : 'have'} an IPv6 address: IPv6-only senders can deliver.`,
+        ...dnsMessage('mx.no-ipv6.pass', {
+          hosts: listOf(withIpv6.map((host) => host.host)),
+          count: withIpv6.length,
+        }),
         evidence: withIpv6.map((host) => dnsEvidence(host.aaaa)),
       }),
     ];
@@ -687,7 +686,7 @@ function ipv6Findings(domain: string, hosts: readonly MailHost[]): Finding[] {
     return [
       finding(mxNoIpv6, 'error', {
         subject: domain,
-        message: `Could not check whether an MX host has IPv6: ${failed.map(describeFailure).join('; ')}.`,
+        ...dnsMessage('mx.no-ipv6.unchecked', { failures: failures(failed) }),
         evidence: failed.map(dnsEvidence),
       }),
     ];
@@ -695,9 +694,7 @@ function ipv6Findings(domain: string, hosts: readonly MailHost[]): Finding[] {
   return [
     finding(mxNoIpv6, 'warn', {
       subject: domain,
-      message:
-        'No MX host has an IPv6 (AAAA) address, so senders that only have IPv6 cannot deliver mail to ' +
-        `${domain}. They are still rare; add IPv6 when your provider offers it.`,
+      ...dnsMessage('mx.no-ipv6.missing', { domain }),
       evidence: hosts.map((host) => dnsEvidence(host.aaaa)),
     }),
   ];
@@ -724,9 +721,11 @@ export function evaluateMailHosts(result: MailHostsResult): Finding[] {
       return [
         finding(mxDnsError, 'error', {
           subject: domain,
-          message:
-            `The MX lookup for ${domain} failed (${result.answer.reason}: ${result.answer.detail}), so we cannot ` +
-            'tell where its mail goes. Senders meeting the same failure delay the mail and may bounce it.',
+          ...dnsMessage('mx.dns-error.failed', {
+            domain,
+            reason: result.answer.reason,
+            detail: result.answer.detail,
+          }),
           evidence: [dnsEvidence(result.answer)],
         }),
       ];
@@ -734,7 +733,7 @@ export function evaluateMailHosts(result: MailHostsResult): Finding[] {
       return [
         finding(mxDnsError, 'pass', {
           subject: domain,
-          message: `The MX lookup for ${domain} was answered.`,
+          ...dnsMessage('mx.dns-error.answered', { domain }),
           evidence: [dnsEvidence(result.answer)],
         }),
         ...missingFindings(result),
@@ -745,7 +744,7 @@ export function evaluateMailHosts(result: MailHostsResult): Finding[] {
       return [
         finding(mxDnsError, 'pass', {
           subject: domain,
-          message: `The MX lookup for ${domain} was answered.`,
+          ...dnsMessage('mx.dns-error.answered', { domain }),
           evidence: [dnsEvidence(result.answer)],
         }),
         ...nullFindings(result),
@@ -755,16 +754,18 @@ export function evaluateMailHosts(result: MailHostsResult): Finding[] {
       return [
         finding(mxDnsError, 'pass', {
           subject: domain,
-          message: `The MX lookup for ${domain} was answered.`,
+          ...dnsMessage('mx.dns-error.answered', { domain }),
           evidence: [dnsEvidence(result.answer)],
         }),
         finding(mxMissing, 'pass', {
           subject: domain,
-          message:
-            `${domain} publishes ${plural(result.hosts.length + result.omitted, 'MX record')}.` +
-            (result.omitted === 0
-              ? ''
-              : ` Only the ${maxMailHosts} most preferred were checked: no mail setup needs that many.`),
+          ...(result.omitted === 0
+            ? dnsMessage('mx.missing.found', { domain, count: result.hosts.length })
+            : dnsMessage('mx.missing.found-many', {
+                domain,
+                count: result.hosts.length + result.omitted,
+                max: maxMailHosts,
+              })),
           evidence: [dnsEvidence(result.answer)],
         }),
         ...hostFindings(domain, result.hosts, result.answer),

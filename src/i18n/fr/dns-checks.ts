@@ -1,0 +1,157 @@
+// French titles, descriptions and fixes of the DNS checks (mx, spf, dmarc, dkim, mta-sts, tls-rpt, bimi,
+// dnssec), keyed by check ID. Records and commands to type stay exactly as in the English CheckMeta.
+
+import type { CheckTexts } from '../fr-checks.js';
+
+export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
+  // ---- mx ----
+  'mx.dns-error': {
+    title: 'La recherche MX a échoué',
+    description:
+      'La question MX pour le domaine n’a pas obtenu de réponse exploitable (délai dépassé, SERVFAIL, REFUSED…). Les serveurs expéditeurs qui rencontrent la même panne gardent le courrier en file d’attente et réessaient, puis le renvoient à l’expéditeur au bout de quelques jours. Les autres contrôles MX ne peuvent pas s’exécuter : le résultat est « erreur » et aucun autre verdict MX n’est donné.',
+    remediation:
+      'Vérifiez que chaque serveur de noms du domaine répond (`dig +norec example.com MX @ns1.example.com`), que la zone se charge sans erreur et, avec DNSSEC, que les signatures sont valides et que l’enregistrement DS correspond.',
+  },
+  'mx.missing': {
+    title: 'Le domaine ne publie aucun enregistrement MX',
+    description:
+      'Les serveurs de messagerie trouvent où livrer le courrier d’un domaine grâce à ses enregistrements MX. S’il n’y en a aucun, la RFC 5321 §5.1 demande aux expéditeurs de se rabattre sur l’adresse du domaine lui-même (ses enregistrements A/AAAA), comme s’il existait un MX de préférence 0 désignant le domaine. Si le domaine n’a ni MX ni adresse, ou n’existe pas, tout message qui lui est envoyé est renvoyé à l’expéditeur : résultat « échec ». S’il a une adresse, le courrier part vers cette machine, le plus souvent le serveur web, qui accepte rarement du courrier : résultat « avertissement », car c’est presque toujours une erreur. Si la recherche d’adresse échoue, le résultat est « erreur » : on ne peut pas dire où irait le courrier. Un domaine qui ne doit recevoir aucun courrier doit le dire par un MX nul (voir mx.null) plutôt que de ne rien publier.',
+    remediation:
+      'Publiez un enregistrement MX qui désigne votre serveur de messagerie (un nom d’hôte qui a des enregistrements A et/ou AAAA) :\n  example.com.  3600  IN  MX  10 mail.example.com.\n  mail.example.com.  3600  IN  A  203.0.113.25\nSi le domaine ne reçoit jamais de courrier, publiez plutôt un MX nul :\n  example.com.  3600  IN  MX  0 .',
+  },
+  'mx.null': {
+    title: 'MX nul : le domaine déclare n’accepter aucun courrier',
+    description:
+      'Un MX nul (`MX 0 .`, RFC 7505) déclare qu’un domaine n’accepte aucun courrier : les expéditeurs renvoient le message tout de suite au lieu de le garder en file d’attente et de réessayer pendant des jours. C’est correct pour un domaine qui n’héberge qu’un site web ou qui ne fait qu’envoyer : résultat « réussite ». La RFC 7505 §3 impose qu’un MX nul soit le seul enregistrement MX du domaine ; mélangé à d’autres MX, le message est contradictoire et les expéditeurs réagissent de façon imprévisible : résultat « échec ». Un MX nul avec une préférence autre que 0 donne un avertissement : la RFC le définit comme exactement `0 .`.',
+    remediation:
+      'Si le domaine doit recevoir du courrier, supprimez le MX nul et gardez les vrais enregistrements MX :\n  example.com.  3600  IN  MX  10 mail.example.com.\nS’il ne doit recevoir aucun courrier, gardez seulement :\n  example.com.  3600  IN  MX  0 .',
+  },
+  'mx.ip-literal': {
+    title: 'Un enregistrement MX désigne une adresse IP au lieu d’un nom d’hôte',
+    description:
+      'Un enregistrement MX doit désigner un nom d’hôte, jamais une adresse (RFC 5321 §5.1). Un expéditeur prend « 192.0.2.1 » dans un MX pour un nom d’hôte, le cherche dans le DNS, ne trouve rien et ne peut pas livrer par cet enregistrement.',
+    remediation:
+      'Donnez au serveur de messagerie un nom avec un enregistrement d’adresse, et indiquez ce nom dans le MX :\n  mail.example.com.  3600  IN  A  203.0.113.25\n  example.com.  3600  IN  MX  10 mail.example.com.',
+  },
+  'mx.unresolvable': {
+    title: 'Un hôte MX n’a pas d’adresse',
+    description:
+      'Chaque hôte désigné par un enregistrement MX a besoin d’un enregistrement A ou AAAA pour que les expéditeurs puissent s’y connecter. Un hôte qui n’existe pas (NXDOMAIN) ou qui n’a ni l’un ni l’autre donne un échec : de gravité élevée quand aucun hôte MX n’a d’adresse (le courrier ne peut pas être livré du tout), moyenne quand un autre hôte prend encore le courrier. Quand les recherches d’adresse échouent (délai dépassé, SERVFAIL…), le résultat est « erreur », avec l’hôte et la cause : nous n’avons pas pu vérifier, donc nous ne disons pas que c’est cassé.',
+    remediation:
+      'Publiez l’adresse de chaque hôte MX, ou supprimez les enregistrements MX des hôtes qui n’existent plus :\n  mail.example.com.  3600  IN  A     203.0.113.25\n  mail.example.com.  3600  IN  AAAA  2001:db8::25',
+  },
+  'mx.cname': {
+    title: 'Un enregistrement MX pointe vers un alias (CNAME)',
+    description:
+      'L’hôte désigné par un enregistrement MX doit avoir ses propres enregistrements A/AAAA : la RFC 2181 §10.3 interdit de faire pointer un MX vers un alias, et la RFC 5321 §5.1 précise que le nom ne doit pas être un CNAME. La plupart des expéditeurs suivent quand même l’alias, mais certains le refusent, et la recherche supplémentaire fait dépendre la livraison d’une zone de plus. Un avertissement est donné pour chaque hôte MX atteint par un CNAME.',
+    remediation:
+      'Faites pointer le MX vers le nom canonique (la fin de la chaîne de CNAME), ou remplacez le CNAME par des enregistrements A/AAAA :\n  example.com.  3600  IN  MX  10 mail.provider.example.\nou\n  mail.example.com.  3600  IN  A  203.0.113.25',
+  },
+  'mx.duplicate-priority': {
+    title: 'Des enregistrements MX partagent une préférence ou répètent un hôte',
+    description:
+      'Plusieurs enregistrements MX de même préférence font du partage de charge : la RFC 5321 §5.1 demande aux expéditeurs de choisir parmi eux au hasard, ce qui est légitime et courant ; le résultat est donc « réussite », avec une explication. Le même hôte cité deux fois donne un avertissement : la répétition n’apporte aucune redondance et cache souvent une faute de frappe ou un serveur de secours oublié.',
+    remediation:
+      'Citez chaque serveur de messagerie une seule fois. Pour un serveur principal et un serveur de secours, donnez-leur des préférences différentes :\n  example.com.  3600  IN  MX  10 mx1.example.com.\n  example.com.  3600  IN  MX  20 mx2.example.com.',
+  },
+  'mx.private-address': {
+    title: 'Un hôte MX a une adresse privée ou non routable',
+    description:
+      'L’adresse d’un hôte MX doit être joignable depuis internet. Les adresses privées (RFC 1918, unique-local), de bouclage, lien-local, non spécifiées, partagées (100.64.0.0/10), multicast, de diffusion, de test de performance, réservées et des autres blocs non globaux des registres IANA d’adresses à usage spécial (RFC 6890 et suivantes) sont injoignables pour les expéditeurs, et les publier révèle à tous le plan d’adressage du réseau interne : résultat « échec ». Les blocs de documentation (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32, 3fff::/20) sont traités comme publics : ils n’apparaissent jamais sur le vrai internet, et le laboratoire de telltale s’en sert pour représenter des hôtes publics. Les adresses NAT64 (64:ff9b::/96), 6to4 et Teredo sont aussi acceptées : un résolveur DNS64 sur le réseau d’où part l’analyse fabrique lui-même des adresses NAT64. Si une recherche d’adresse échoue, le résultat est « erreur ».',
+    remediation:
+      'Publiez l’adresse publique que le pare-feu redirige vers le serveur de messagerie sur le port 25, et gardez les adresses internes dans une vue DNS interne :\n  mail.example.com.  3600  IN  A  203.0.113.25',
+  },
+  'mx.no-ipv6': {
+    title: 'Aucun hôte MX n’a d’adresse IPv6',
+    description:
+      'Quand aucun hôte MX n’a d’enregistrement AAAA, les expéditeurs qui n’ont que l’IPv6 ne peuvent pas livrer de courrier. Ils sont encore peu nombreux : c’est un avertissement de faible gravité, et le contrôle réussit dès qu’un hôte MX a une adresse IPv6. Si une recherche AAAA échoue et qu’aucun hôte n’a d’IPv6 connue, le résultat est « erreur ».',
+    remediation:
+      'Donnez à au moins un hôte MX une adresse IPv6 qui accepte les connexions sur le port 25 :\n  mail.example.com.  3600  IN  AAAA  2001:db8::25',
+  },
+  // ---- spf ----
+  'spf.missing': {
+    title: 'Pas d’enregistrement SPF',
+    description:
+      'Sans enregistrement TXT v=spf1, les destinataires ne peuvent pas distinguer les serveurs du domaine de n’importe qui d’autre : les adresses MAIL FROM falsifiées obtiennent le résultat SPF « none » et DMARC ne peut pas s’appuyer sur l’alignement SPF. Élevée : c’est la première chose que regardent les usurpateurs et les filtres anti-spam.',
+    remediation:
+      'Publiez un enregistrement TXT sur le domaine qui liste les serveurs qui envoient son courrier, par exemple\n  example.com. TXT "v=spf1 mx include:spf.protection.outlook.com -all"\nUn domaine qui n’envoie aucun courrier publie : example.com. TXT "v=spf1 -all"',
+  },
+  'spf.multiple-records': { title: 'Plus d’un enregistrement SPF' },
+  'spf.syntax-error': { title: 'Erreur de syntaxe dans l’enregistrement SPF' },
+  'spf.too-many-lookups': { title: 'Plus de 10 termes qui interrogent le DNS' },
+  'spf.too-many-void-lookups': { title: 'Plus de 2 recherches DNS vides' },
+  'spf.include-loop': { title: 'Boucle include/redirect' },
+  'spf.include-missing': { title: 'include/redirect vers un domaine sans SPF' },
+  'spf.all-pass': { title: 'SPF accepte n’importe quel hôte (+all)' },
+  'spf.all-neutral': { title: 'SPF se termine par ?all' },
+  'spf.no-all': { title: 'L’enregistrement SPF n’a ni all ni redirect' },
+  'spf.ptr-used': { title: 'Mécanisme ptr utilisé' },
+  'spf.redirect-ignored': { title: 'redirect= ignoré à cause de all' },
+  'spf.record-too-long': { title: 'Enregistrement SPF de plus de 450 octets' },
+  'spf.spf-rr-type': { title: 'Type d’enregistrement SPF (99) abandonné' },
+  'spf.too-many-mx-names': { title: 'Le terme mx rencontre plus de 10 noms MX' },
+  'spf.split-mistake': { title: 'Enregistrement découpé en chaînes au mauvais endroit' },
+  'spf.dns-error': { title: 'Erreur DNS à la lecture de la politique SPF' },
+  // ---- dmarc ----
+  'dmarc.missing': {
+    title: 'Pas d’enregistrement DMARC',
+    description:
+      'Sans enregistrement DMARC à _dmarc.<domaine> (ni hérité du domaine organisationnel), les destinataires n’ont aucune consigne de votre part pour le courrier qui échoue à SPF et DKIM : n’importe qui peut envoyer du courrier qui prétend venir de votre domaine.',
+    remediation:
+      'Publiez un enregistrement DMARC, d’abord avec p=none le temps de lire les rapports, puis passez à p=reject : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.multiple-records': { title: 'Plus d’un enregistrement DMARC' },
+  'dmarc.syntax-error': { title: 'Problèmes de syntaxe dans l’enregistrement DMARC' },
+  'dmarc.policy-none': {
+    title: 'Politique DMARC à none (surveillance seule)',
+    description:
+      'p=none demande aux destinataires de ne rien faire du courrier qui échoue à DMARC : le courrier usurpant votre identité est toujours livré. Cette valeur est prévue pour une courte phase de surveillance, le temps de lire les rapports agrégés.',
+    remediation:
+      'Quand les rapports montrent que votre propre courrier passe, changez la politique en reject : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.policy-quarantine': { title: 'Politique DMARC à quarantine, pas reject' },
+  'dmarc.subdomain-policy-weaker': { title: 'Politique des sous-domaines plus faible que celle du domaine' },
+  'dmarc.testing-mode': { title: 'Politique DMARC en mode test' },
+  'dmarc.no-reporting': { title: 'Aucun rapport DMARC agrégé demandé' },
+  'dmarc.external-report-unauthorized': { title: 'Adresse de rapport externe non autorisée' },
+  'dmarc.report-domain-no-mx': { title: 'L’adresse de rapport DMARC ne peut pas recevoir de courrier' },
+  'dmarc.too-many-uris': { title: 'Plus de deux adresses de rapport' },
+  'dmarc.deprecated-tag': { title: 'Balises supprimées par la RFC 9989' },
+  'dmarc.dns-error': { title: 'La recherche DMARC a échoué' },
+  'dmarc.not-dmarc-record': { title: 'Un enregistrement TXT non DMARC répond à _dmarc' },
+  // ---- dkim ----
+  'dkim.key-found': { title: 'Clés DKIM trouvées' },
+  'dkim.none-found': { title: 'Aucune clé DKIM trouvée aux sélecteurs essayés' },
+  'dkim.weak-key': { title: 'Clé DKIM trop courte' },
+  'dkim.revoked': { title: 'Clé DKIM révoquée' },
+  'dkim.testing': { title: 'Clé DKIM en mode test (t=y)' },
+  'dkim.syntax-error': { title: 'Enregistrement de clé DKIM invalide' },
+  'dkim.sha1-only': { title: 'Clé DKIM limitée à SHA-1' },
+  'dkim.unusable-key': { title: 'Clé DKIM inutilisable pour le courrier' },
+  'dkim.wildcard': { title: 'Un joker répond à tous les sélecteurs DKIM' },
+  'dkim.dns-error': { title: 'Le sélecteur DKIM n’a pas pu être interrogé' },
+  // ---- mtasts ----
+  'mtasts.missing': { title: 'Pas de politique MTA-STS' },
+  'mtasts.record-invalid': { title: 'L’enregistrement TXT MTA-STS est invalide' },
+  'mtasts.policy-unreachable': { title: 'Le fichier de politique MTA-STS ne peut pas être récupéré' },
+  'mtasts.certificate-invalid': { title: 'Le certificat de l’hôte de politique MTA-STS n’est pas valide' },
+  'mtasts.policy-invalid': { title: 'Le fichier de politique MTA-STS est invalide' },
+  'mtasts.testing-mode': { title: 'La politique MTA-STS n’est pas appliquée' },
+  'mtasts.max-age-short': { title: 'max_age MTA-STS trop court' },
+  'mtasts.mx-mismatch': { title: 'Hôte MX non couvert par la politique MTA-STS' },
+  // ---- tlsrpt ----
+  'tlsrpt.missing': { title: 'Pas d’enregistrement TLS-RPT' },
+  'tlsrpt.invalid': { title: 'L’enregistrement TLS-RPT est invalide' },
+  // ---- bimi ----
+  'bimi.missing': { title: 'Pas d’enregistrement BIMI' },
+  'bimi.invalid': { title: 'L’enregistrement BIMI est invalide' },
+  'bimi.logo-invalid': { title: 'Le logo BIMI est inutilisable' },
+  'bimi.authority-missing': { title: 'L’enregistrement BIMI n’a pas de preuve d’autorité' },
+  'bimi.requires-enforcing-dmarc': { title: 'BIMI exige une politique DMARC appliquée' },
+  // ---- dnssec ----
+  'dnssec.signed': { title: 'La zone est signée et se valide' },
+  'dnssec.unsigned': { title: 'La zone n’est pas protégée par DNSSEC' },
+  'dnssec.bogus': { title: 'Les signatures DNSSEC ne se valident pas (bogus)' },
+  'dnssec.unknown': { title: 'État DNSSEC inconnu : le résolveur ne valide pas' },
+  'dnssec.dns-error': { title: 'État DNSSEC impossible à vérifier : erreur DNS' },
+};
