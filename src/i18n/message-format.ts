@@ -1,4 +1,5 @@
-// A small ICU-like message formatter: `{name}` placeholders and `{n, plural, =0 {…} one {…} other {…}}` with `#`.
+// A small ICU-like message formatter: `{name}` placeholders, `{n, plural, =0 {…} one {…} other {…}}` with `#`,
+// and `{code, select, refused {…} other {…}}` to word a code (a failure kind, a reason) in each language.
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -6,6 +7,7 @@ type Part =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'arg'; readonly name: string }
   | { readonly kind: 'plural'; readonly name: string; readonly cases: ReadonlyMap<string, readonly Part[]> }
+  | { readonly kind: 'select'; readonly name: string; readonly cases: ReadonlyMap<string, readonly Part[]> }
   | { readonly kind: 'hash' };
 
 class Cursor {
@@ -65,7 +67,7 @@ function parseArgument(cursor: Cursor): Part {
   }
   cursor.expect(',');
   const type = cursor.readWord();
-  if (type !== 'plural')
+  if (type !== 'plural' && type !== 'select')
     throw new Error(`message format: unsupported argument type '${type}' in "${cursor.source}"`);
   cursor.expect(',');
   const cases = new Map<string, readonly Part[]>();
@@ -73,13 +75,13 @@ function parseArgument(cursor: Cursor): Part {
   while (cursor.peek() !== '}' && cursor.peek() !== undefined) {
     const selector = cursor.readWord();
     cursor.expect('{');
-    cases.set(selector, parseParts(cursor, true));
+    cases.set(selector, parseParts(cursor, type === 'plural'));
     cursor.expect('}');
     cursor.skipSpaces();
   }
   cursor.expect('}');
-  if (!cases.has('other')) throw new Error(`message format: plural without 'other' in "${cursor.source}"`);
-  return { kind: 'plural', name, cases };
+  if (!cases.has('other')) throw new Error(`message format: ${type} without 'other' in "${cursor.source}"`);
+  return { kind: type, name, cases };
 }
 
 const cache = new Map<string, readonly Part[]>();
@@ -100,7 +102,7 @@ export function messageArguments(source: string): Set<string> {
   const walk = (parts: readonly Part[]): void => {
     for (const part of parts) {
       if (part.kind === 'arg') names.add(part.name);
-      if (part.kind === 'plural') {
+      if (part.kind === 'plural' || part.kind === 'select') {
         names.add(part.name);
         for (const inner of part.cases.values()) walk(inner);
       }
@@ -138,6 +140,13 @@ function render(
         const chosen =
           part.cases.get(`=${value}`) ?? part.cases.get(category) ?? part.cases.get('other') ?? [];
         out += render(chosen, params, locale, value);
+        break;
+      }
+      case 'select': {
+        const value = params[part.name];
+        if (value === undefined) throw new Error(`message format: missing parameter '${part.name}'`);
+        const chosen = part.cases.get(String(value)) ?? part.cases.get('other') ?? [];
+        out += render(chosen, params, locale, count);
         break;
       }
     }

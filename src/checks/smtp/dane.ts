@@ -1,6 +1,7 @@
 // DANE for SMTP (RFC 7672): the TLSA records at _25._tcp.<mx>, whether DNSSEC protects them, and whether they
 // match the certificate chain each address of the host actually presented.
 
+import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordOf } from '../../net/dns/types.js';
@@ -13,6 +14,7 @@ import {
 } from '../../protocols/dane/tlsa.js';
 import { assessName, type NameVerdict } from '../dns/dnssec.js';
 import { finding } from '../finding-builder.js';
+import { keyedMessages, none } from './keyed-message.js';
 import type { ServerObservation } from './observe.js';
 import { reached } from './session.js';
 import type { TlsStrictness } from './tls.js';
@@ -66,32 +68,23 @@ export const tlsaWithoutDnssecMeta: CheckMeta = {
 
 export const daneMeta: readonly CheckMeta[] = [tlsaMismatchMeta, tlsaWithoutDnssecMeta];
 
+const say = keyedMessages(enSmtpFindings);
+
 export const daneMessages = {
-  lookupFailed: (name: string, reason: string) =>
-    `Could not read the TLSA records at ${name}: ${reason}. Whether DANE is in use is unknown.`,
-  none: (name: string) => `No TLSA records at ${name}: DANE is not in use for this host.`,
-  authenticated: (name: string, count: number) =>
-    `The ${count} TLSA record${count === 1 ? '' : 's'} at ${name} are DNSSEC-validated (AD bit).`,
-  unsigned: (name: string, zone: string) =>
-    `${name} publishes TLSA records, but its zone is not signed (the resolver validates: ${zone === '' ? '.' : zone} is signed): senders ignore them, so DANE protects nothing.`,
-  undetermined: (name: string) =>
-    `${name} publishes TLSA records, but they did not come back authenticated and the resolver does not seem to validate DNSSEC: no verdict. Use --resolver with a validating resolver.`,
-  bogus: (name: string) =>
-    `The DNSSEC status of ${name} could not be established (bogus or failing answers): no verdict on its TLSA records.`,
-  match: (where: string, record: string, index: number) =>
-    `The certificate chain of ${where} matches the TLSA record ${record} (certificate ${index} of the chain).`,
+  lookupFailed: (name: string, reason: string) => say('dane.lookup-failed', { name, reason }),
+  none: (name: string) => say('dane.none', { name }),
+  authenticated: (name: string, count: number) => say('dane.authenticated', { name, count }),
+  unsigned: (name: string, zone: string) => say('dane.unsigned', { name, zone: zone === '' ? '.' : zone }),
+  undetermined: (name: string) => say('dane.undetermined', { name }),
+  bogus: (name: string) => say('dane.bogus', { name }),
+  match: (where: string, record: string, index: number) => say('dane.match', { where, record, index }),
   mismatch: (where: string, records: readonly string[], current: string | undefined) =>
-    `The certificate chain of ${where} matches none of the TLSA records (${records.join('; ')}). DANE senders refuse to deliver to it: ` +
-    'this is the classic outage after a certificate change without a TLSA update.' +
-    (current ? ` The record for the certificate in use would be: ${current}.` : ''),
+    say('dane.mismatch', { where, records: records.join('; '), current: current ?? none }),
   noUsable: (where: string, records: readonly string[]) =>
-    `None of the TLSA records for ${where} is usable for SMTP (${records.join('; ')}): usages 0 and 1 are undefined for SMTP (RFC 7672 §3.1.3) and unknown values are ignored. Senders use TLS without authentication.`,
-  unparsable: (where: string, detail: string) =>
-    `Could not read the certificate chain of ${where} (${detail}): no DANE verdict.`,
-  noTls: (where: string) =>
-    `${where} has DNSSEC-validated TLSA records but offers no working STARTTLS: DANE senders will not deliver to it.`,
-  unreachable: (where: string) =>
-    `Could not match the TLSA records against ${where}: the server could not be reached (see smtp.unreachable).`,
+    say('dane.no-usable', { where, records: records.join('; ') }),
+  unparsable: (where: string) => say('dane.unparsable', { where }),
+  noTls: (where: string) => say('dane.no-tls', { where }),
+  unreachable: (where: string) => say('dane.unreachable', { where }),
 } as const;
 
 /** What DNS says about DANE for one host and port. */
@@ -145,19 +138,14 @@ export function tlsaStatusFindings(host: string, status: TlsaStatus): Finding[] 
   const subject = host;
   switch (status.kind) {
     case 'none':
-      return [
-        finding(tlsaMismatchMeta, 'skipped', { subject, evidence, message: daneMessages.none(status.name) }),
-      ];
+      return [finding(tlsaMismatchMeta, 'skipped', { subject, evidence, ...daneMessages.none(status.name) })];
     case 'error': {
-      const reason =
-        status.answer.kind === 'error'
-          ? `${status.answer.reason} (${status.answer.detail})`
-          : status.answer.kind;
+      const reason = status.answer.kind === 'error' ? status.answer.reason : 'other';
       return [
         finding(tlsaMismatchMeta, 'error', {
           subject,
           evidence,
-          message: daneMessages.lookupFailed(status.name, reason),
+          ...daneMessages.lookupFailed(status.name, reason),
         }),
       ];
     }
@@ -166,7 +154,7 @@ export function tlsaStatusFindings(host: string, status: TlsaStatus): Finding[] 
         finding(tlsaWithoutDnssecMeta, 'pass', {
           subject,
           evidence,
-          message: daneMessages.authenticated(status.name, status.records.length),
+          ...daneMessages.authenticated(status.name, status.records.length),
         }),
       ];
     case 'not-validated': {
@@ -177,7 +165,7 @@ export function tlsaStatusFindings(host: string, status: TlsaStatus): Finding[] 
             finding(tlsaWithoutDnssecMeta, 'fail', {
               subject,
               evidence: all,
-              message: daneMessages.unsigned(status.name, status.dnssec.secureAncestor),
+              ...daneMessages.unsigned(status.name, status.dnssec.secureAncestor),
             }),
           ];
         case 'signed':
@@ -185,7 +173,7 @@ export function tlsaStatusFindings(host: string, status: TlsaStatus): Finding[] 
             finding(tlsaWithoutDnssecMeta, 'fail', {
               subject,
               evidence: all,
-              message: daneMessages.unsigned(status.name, host),
+              ...daneMessages.unsigned(status.name, host),
             }),
           ];
         case 'undetermined':
@@ -193,7 +181,7 @@ export function tlsaStatusFindings(host: string, status: TlsaStatus): Finding[] 
             finding(tlsaWithoutDnssecMeta, 'error', {
               subject,
               evidence: all,
-              message: daneMessages.undetermined(status.name),
+              ...daneMessages.undetermined(status.name),
             }),
           ];
         case 'bogus':
@@ -202,7 +190,7 @@ export function tlsaStatusFindings(host: string, status: TlsaStatus): Finding[] 
             finding(tlsaWithoutDnssecMeta, 'error', {
               subject,
               evidence: all,
-              message: daneMessages.bogus(status.name),
+              ...daneMessages.bogus(status.name),
             }),
           ];
       }
@@ -223,11 +211,7 @@ function verdictFinding(
       return finding(tlsaMismatchMeta, 'pass', {
         subject,
         evidence,
-        message: daneMessages.match(
-          where,
-          presentTlsa(verdict.matched.record),
-          verdict.matched.certificateIndex,
-        ),
+        ...daneMessages.match(where, presentTlsa(verdict.matched.record), verdict.matched.certificateIndex),
       });
     case 'mismatch': {
       const current = leafDer === undefined ? undefined : recommendedRecord(leafDer);
@@ -238,11 +222,7 @@ function verdictFinding(
       return finding(tlsaMismatchMeta, 'fail', {
         subject,
         evidence,
-        message: daneMessages.mismatch(
-          where,
-          records.map(presentTlsa),
-          current ? presentTlsa(current) : undefined,
-        ),
+        ...daneMessages.mismatch(where, records.map(presentTlsa), current ? presentTlsa(current) : undefined),
         ...(fix === undefined ? {} : { fix }),
       });
     }
@@ -250,14 +230,14 @@ function verdictFinding(
       return finding(tlsaMismatchMeta, 'warn', {
         subject,
         evidence,
-        message: daneMessages.noUsable(where, records.map(presentTlsa)),
+        ...daneMessages.noUsable(where, records.map(presentTlsa)),
         severity: 'medium',
       });
     case 'unparsable-chain':
       return finding(tlsaMismatchMeta, 'error', {
         subject,
         evidence,
-        message: daneMessages.unparsable(where, verdict.detail),
+        ...daneMessages.unparsable(where),
       });
   }
 }
@@ -275,10 +255,8 @@ export function tlsaMatchFindings(
   const session = observation.session;
   if (session === undefined) {
     if (!reached(observation))
-      return [
-        finding(tlsaMismatchMeta, 'error', { subject, evidence, message: daneMessages.unreachable(where) }),
-      ];
-    return [finding(tlsaMismatchMeta, 'fail', { subject, evidence, message: daneMessages.noTls(where) })];
+      return [finding(tlsaMismatchMeta, 'error', { subject, evidence, ...daneMessages.unreachable(where) })];
+    return [finding(tlsaMismatchMeta, 'fail', { subject, evidence, ...daneMessages.noTls(where) })];
   }
   const chain = session.chain.map((certificate) => certificate.der);
   const verdict = matchTlsa(status.records, chain, [host]);

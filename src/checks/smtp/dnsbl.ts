@@ -1,6 +1,7 @@
 // DNS blocklists: each MX address looked up in the zones of data/dnsbl-zones.json (RFC 5782), with each return
 // code read through the zone's own table, so "query refused" never reads as "listed".
 
+import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
 import {
   type DnsblDataset,
   type DnsblReading,
@@ -17,6 +18,7 @@ import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
 import { parseIp } from '../../protocols/ip/address.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
+import { keyedMessages } from './keyed-message.js';
 import { type MailAddress, mailAddressesOf } from './mail-addresses.js';
 
 export const dnsblListedMeta: CheckMeta = {
@@ -47,29 +49,57 @@ export const dnsblListedMeta: CheckMeta = {
 
 export const dnsblMeta: readonly CheckMeta[] = [dnsblListedMeta];
 
+const say = keyedMessages(enSmtpFindings);
+
+/** `meaning` and `sublist` come from data/dnsbl-zones.json (English): quoted as data in other languages. */
 export const dnsblMessages = {
-  listed: (address: string, host: string, zone: DnsblZone, list: string, code: string, meaning: string) =>
-    `${address} (MX ${host}) is listed by ${zone.name} (${zone.zone}, ${list}, answer ${code}): ${meaning}. ` +
-    `Look it up and ask for removal at ${zone.lookup}.`,
-  policy: (address: string, host: string, zone: DnsblZone, list: string, code: string, meaning: string) =>
-    `${address} (MX ${host}) is on ${zone.name}'s ${list} (answer ${code}): ${meaning}. Mail this address sends ` +
-    'directly is refused by receivers that use it; mail it receives is not affected.',
-  unknownCode: (address: string, host: string, zone: DnsblZone, code: string) =>
-    `${address} (MX ${host}) is listed by ${zone.name} (${zone.zone}) with return code ${code}, which telltale's ` +
-    `table does not describe. Look it up at ${zone.lookup}.`,
-  refused: (address: string, zone: DnsblZone, code: string, meaning: string) =>
-    `Could not check ${address} against ${zone.name}: it answered ${code}, which means ${meaning}. This is not a listing.`,
+  listed: (
+    address: string,
+    host: string,
+    zone: DnsblZone,
+    sublist: string,
+    answer: string,
+    meaning: string,
+  ) =>
+    say('dnsbl.listed', {
+      address,
+      host,
+      blocklist: zone.name,
+      zone: zone.zone,
+      sublist,
+      answer,
+      meaning,
+      lookup: zone.lookup,
+    }),
+  policy: (
+    address: string,
+    host: string,
+    zone: DnsblZone,
+    sublist: string,
+    answer: string,
+    meaning: string,
+  ) => say('dnsbl.policy', { address, host, blocklist: zone.name, sublist, answer, meaning }),
+  unknownCode: (address: string, host: string, zone: DnsblZone, answer: string) =>
+    say('dnsbl.unknown-code', {
+      address,
+      host,
+      blocklist: zone.name,
+      zone: zone.zone,
+      answer,
+      lookup: zone.lookup,
+    }),
+  refused: (address: string, zone: DnsblZone, answer: string, meaning: string) =>
+    say('dnsbl.refused', { address, blocklist: zone.name, answer, meaning }),
+  refusedUnknown: (address: string, zone: DnsblZone, answer: string) =>
+    say('dnsbl.refused-unknown', { address, blocklist: zone.name, answer }),
   notDnsblAnswer: (address: string, zone: DnsblZone, answer: string) =>
-    `Could not check ${address} against ${zone.name}: the answer ${answer} is outside 127.0.0.0/8, so it is not a ` +
-    'blocklist answer (usually a resolver that rewrites "no such name" into an advertising address). Use a plain resolver.',
+    say('dnsbl.not-dnsbl-answer', { address, blocklist: zone.name, answer }),
   listsEverything: (address: string, zone: DnsblZone) =>
-    `Could not check ${address} against ${zone.name}: the zone also lists 127.0.0.1, the address RFC 5782 says must ` +
-    'never be listed, so it answers "listed" for everything (a dead or hijacked list). Its answer is ignored.',
+    say('dnsbl.lists-everything', { address, blocklist: zone.name }),
   lookupFailed: (address: string, zone: DnsblZone, reason: string) =>
-    `Could not check ${address} against ${zone.name} (${zone.zone}): ${reason}.`,
+    say('dnsbl.lookup-failed', { address, blocklist: zone.name, zone: zone.zone, reason }),
   clean: (address: string, host: string, checked: readonly string[], unchecked: number) =>
-    `${address} (MX ${host}) is on none of the ${checked.length} blocklists that answered (${checked.join(', ')})` +
-    (unchecked > 0 ? `; ${unchecked} could not be checked (see the errors).` : '.'),
+    say('dnsbl.clean', { address, host, count: checked.length, lists: checked.join(', '), unchecked }),
 } as const;
 
 /** RFC 5782 §5: 127.0.0.1 must never be listed; a zone listing it lists everything. */
@@ -122,11 +152,7 @@ function outcomeFindings(entry: MailAddress, outcome: ZoneOutcome): Finding[] {
       return [
         finding(dnsblListedMeta, 'error', {
           subject,
-          message: dnsblMessages.lookupFailed(
-            entry.text,
-            zone,
-            `${outcome.answer.reason} (${outcome.answer.detail})`,
-          ),
+          ...dnsblMessages.lookupFailed(entry.text, zone, outcome.answer.reason),
           evidence: [dnsEvidence(outcome.answer)],
         }),
       ];
@@ -139,7 +165,7 @@ function outcomeFindings(entry: MailAddress, outcome: ZoneOutcome): Finding[] {
         return [
           finding(dnsblListedMeta, 'error', {
             subject,
-            message: dnsblMessages.listsEverything(entry.text, zone),
+            ...dnsblMessages.listsEverything(entry.text, zone),
             evidence,
           }),
         ];
@@ -160,19 +186,19 @@ function readingFinding(
     case 'not-a-dnsbl-answer':
       return finding(dnsblListedMeta, 'error', {
         subject,
-        message: dnsblMessages.notDnsblAnswer(entry.text, zone, reading.answer),
+        ...dnsblMessages.notDnsblAnswer(entry.text, zone, reading.answer),
         evidence,
       });
     case 'unknown-code':
       return reading.as === 'error'
         ? finding(dnsblListedMeta, 'error', {
             subject,
-            message: dnsblMessages.refused(entry.text, zone, reading.answer, 'an error code this list uses'),
+            ...dnsblMessages.refusedUnknown(entry.text, zone, reading.answer),
             evidence,
           })
         : finding(dnsblListedMeta, 'fail', {
             subject,
-            message: dnsblMessages.unknownCode(entry.text, entry.host, zone, reading.answer),
+            ...dnsblMessages.unknownCode(entry.text, entry.host, zone, reading.answer),
             evidence,
             severity: 'medium',
           });
@@ -182,34 +208,20 @@ function readingFinding(
         case 'error':
           return finding(dnsblListedMeta, 'error', {
             subject,
-            message: dnsblMessages.refused(entry.text, zone, reading.answer, code.meaning),
+            ...dnsblMessages.refused(entry.text, zone, reading.answer, code.meaning),
             evidence,
           });
         case 'policy':
           return finding(dnsblListedMeta, 'warn', {
             subject,
-            message: dnsblMessages.policy(
-              entry.text,
-              entry.host,
-              zone,
-              code.list,
-              reading.answer,
-              code.meaning,
-            ),
+            ...dnsblMessages.policy(entry.text, entry.host, zone, code.list, reading.answer, code.meaning),
             evidence,
             severity: code.severity,
           });
         case 'listed':
           return finding(dnsblListedMeta, 'fail', {
             subject,
-            message: dnsblMessages.listed(
-              entry.text,
-              entry.host,
-              zone,
-              code.list,
-              reading.answer,
-              code.meaning,
-            ),
+            ...dnsblMessages.listed(entry.text, entry.host, zone, code.list, reading.answer, code.meaning),
             evidence,
             severity: code.severity,
           });
@@ -227,7 +239,7 @@ export function addressFindings(entry: MailAddress, outcomes: readonly ZoneOutco
   if (clean.length === 0) return findings;
   const pass = finding(dnsblListedMeta, 'pass', {
     subject: entry.text,
-    message: dnsblMessages.clean(
+    ...dnsblMessages.clean(
       entry.text,
       entry.host,
       clean.map((outcome) => outcome.zone.name),

@@ -1,6 +1,7 @@
 // Reverse DNS of each MX address: a PTR record, and forward-confirmed reverse DNS (the PTR name resolves back
 // to the same address), which many receivers require of a sending server. DNS only.
 
+import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -8,6 +9,7 @@ import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
 import { formatIp, type IpAddress, parseIp, reverseName } from '../../protocols/ip/address.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
+import { keyedMessages } from './keyed-message.js';
 import { type MailAddress, mailAddressesOf } from './mail-addresses.js';
 
 const rfc = (number: number, title: string, section?: string) => ({
@@ -60,21 +62,22 @@ export const ptrMeta: readonly CheckMeta[] = [ptrMissingMeta, fcrdnsMismatchMeta
 /** More PTR names than this are not followed: RFC 1912 wants one, and each costs a lookup. */
 const maxPtrNames = 4;
 
+const say = keyedMessages(enSmtpFindings);
+
 export const ptrMessages = {
   lookupFailed: (address: string, host: string, reason: string) =>
-    `Could not read the reverse DNS of ${address} (MX ${host}): ${reason}. Whether it has a PTR name is unknown.`,
-  missing: (address: string, host: string, name: string) =>
-    `${address} (MX ${host}) has no PTR record (${name}): receivers that check reverse DNS will distrust or refuse mail this server sends.`,
-  present: (address: string, names: readonly string[]) => `${address} has reverse DNS: ${names.join(', ')}.`,
+    say('smtp.ptr.lookup-failed', { address, host, reason }),
+  missing: (address: string, host: string, name: string) => say('smtp.ptr.missing', { address, host, name }),
+  present: (address: string, names: readonly string[]) =>
+    say('smtp.ptr.present', { address, names: names.join(', ') }),
   confirmed: (address: string, name: string, host: string) =>
-    `${address} → ${name} → ${address}: forward-confirmed` +
-    (name === host
-      ? ', and the PTR name is the MX name.'
-      : ` (the MX name is ${host}; a matching name is neater but not required).`),
+    name === host
+      ? say('smtp.ptr.confirmed-mx-name', { address, name })
+      : say('smtp.ptr.confirmed', { address, name, host }),
   notConfirmed: (address: string, names: readonly string[]) =>
-    `${address} has the PTR name ${names.join(', ')}, but ${names.length === 1 ? 'that name does' : 'none of these names do'} not resolve back to ${address}: reverse DNS is not forward-confirmed.`,
+    say('smtp.ptr.not-confirmed', { address, names: names.join(', '), count: names.length }),
   confirmFailed: (address: string, names: readonly string[], reason: string) =>
-    `Could not confirm the PTR name ${names.join(', ')} of ${address}: ${reason}.`,
+    say('smtp.ptr.confirm-failed', { address, names: names.join(', '), reason }),
   fixPtr: (address: IpAddress, host: string) => `${reverseName(address)}.  IN  PTR  ${host}.`,
   fixForward: (name: string, address: IpAddress) =>
     `${name}.  IN  ${address.family === 4 ? 'A' : 'AAAA'}  ${formatIp(address)}`,
@@ -117,12 +120,10 @@ export async function reverseDns(
   return { kind: 'present', answer, names, confirmedBy: names[confirmed], forward };
 }
 
+/** The first failure's reason code; the names, types and details are in the evidence. */
 function errorReason(answers: readonly DnsAnswer[]): string {
-  return answers
-    .flatMap((answer) =>
-      answer.kind === 'error' ? [`${answer.name} ${answer.type}: ${answer.reason} (${answer.detail})`] : [],
-    )
-    .join('; ');
+  const failed = answers.find((answer) => answer.kind === 'error');
+  return failed?.kind === 'error' ? failed.reason : 'other';
 }
 
 export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] {
@@ -132,7 +133,7 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
       return [
         finding(ptrMissingMeta, 'error', {
           subject,
-          message: ptrMessages.lookupFailed(entry.text, entry.host, errorReason([verdict.answer])),
+          ...ptrMessages.lookupFailed(entry.text, entry.host, errorReason([verdict.answer])),
           evidence: [dnsEvidence(verdict.answer)],
         }),
       ];
@@ -140,7 +141,7 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
       return [
         finding(ptrMissingMeta, 'fail', {
           subject,
-          message: ptrMessages.missing(entry.text, entry.host, reverseName(entry.address)),
+          ...ptrMessages.missing(entry.text, entry.host, reverseName(entry.address)),
           evidence: [dnsEvidence(verdict.answer)],
           fix: ptrMessages.fixPtr(entry.address, entry.host),
         }),
@@ -149,7 +150,7 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
       const evidence: Evidence[] = [dnsEvidence(verdict.answer), ...verdict.forward.map(dnsEvidence)];
       const present = finding(ptrMissingMeta, 'pass', {
         subject,
-        message: ptrMessages.present(entry.text, verdict.names),
+        ...ptrMessages.present(entry.text, verdict.names),
         evidence: [dnsEvidence(verdict.answer)],
       });
       if (verdict.confirmedBy !== undefined) {
@@ -157,7 +158,7 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
           present,
           finding(fcrdnsMismatchMeta, 'pass', {
             subject,
-            message: ptrMessages.confirmed(entry.text, verdict.confirmedBy, entry.host),
+            ...ptrMessages.confirmed(entry.text, verdict.confirmedBy, entry.host),
             evidence,
           }),
         ];
@@ -167,12 +168,12 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
         failed.length === verdict.forward.length
           ? finding(fcrdnsMismatchMeta, 'error', {
               subject,
-              message: ptrMessages.confirmFailed(entry.text, verdict.names, errorReason(failed)),
+              ...ptrMessages.confirmFailed(entry.text, verdict.names, errorReason(failed)),
               evidence,
             })
           : finding(fcrdnsMismatchMeta, 'fail', {
               subject,
-              message: ptrMessages.notConfirmed(entry.text, verdict.names),
+              ...ptrMessages.notConfirmed(entry.text, verdict.names),
               evidence,
               fix: ptrMessages.fixForward(verdict.names[0] ?? entry.host, entry.address),
             });

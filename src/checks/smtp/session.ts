@@ -1,10 +1,12 @@
 // What one SMTP session tells about a mail server: reachability, the banner, STARTTLS, AUTH exposure, the
 // NTLM challenge, VRFY and the open-relay test. Pure over a ServerObservation; messages kept in one place.
 
+import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { SmtpFailure, SmtpReply, Transcript } from '../../net/smtp/types.js';
 import { decodeNtlmChallenge, type NtlmChallenge } from '../../protocols/ntlm/challenge.js';
 import { finding } from '../finding-builder.js';
+import { keyedMessages, none } from './keyed-message.js';
 import type { ServerObservation } from './observe.js';
 
 const rfc = (number: number, title: string, section?: string): Reference => ({
@@ -190,78 +192,105 @@ export const sessionMeta: readonly CheckMeta[] = [
 const replyText = (reply: SmtpReply): string =>
   reply.lines.map((line) => `${reply.code} ${line}`).join(' / ');
 
+const say = keyedMessages(enSmtpFindings);
+
+/** An SMTP failure as message parameters: its kind and Node's code (the English detail stays in the transcript). */
+export const failureParams = (failure: SmtpFailure | undefined) => ({
+  failure: failure?.kind ?? none,
+  code: failure?.code ?? none,
+});
+
+/** Select value of a mechanism list that includes a clear-text password mechanism. */
+const sendsPassword = (mechanisms: readonly string[]): boolean =>
+  mechanisms.some((m) => m === 'PLAIN' || m === 'LOGIN');
+
+export interface NtlmDetails {
+  readonly computer?: string;
+  readonly host?: string;
+  readonly netbiosDomain?: string;
+  readonly adDomain?: string;
+  readonly forest?: string;
+  readonly target?: string;
+  readonly windows?: { readonly version: string; readonly build: number; readonly release?: string };
+}
+
 export const sessionMessages = {
   unreachableError: (where: string, failure: SmtpFailure) =>
-    `Could not talk to ${where}: ${failure.detail}${failure.reply ? ` (${replyText(failure.reply)})` : ''}. ` +
-    'No verdict on this server: port 25 may be blocked by the network telltale runs from, the server may be ' +
-    'busy or greylisting, or it may be down.',
+    say('smtp.unreachable.error', {
+      where,
+      ...failureParams(failure),
+      reply: failure.reply ? replyText(failure.reply) : none,
+    }),
   unreachableFail: (where: string, failure: SmtpFailure) =>
-    `${where} does not answer (${failure.detail}), although another mail server of the domain answered from here ` +
-    'in the same scan: senders trying this address lose time or fail.',
-  protocolFail: (where: string, failure: SmtpFailure) =>
-    `${where} broke the SMTP protocol (${failure.detail}): senders cannot deliver to it.`,
-  reachable: (where: string, greeting: SmtpReply) => `${where} answered: ${replyText(greeting)}.`,
+    say('smtp.unreachable.fail', { where, ...failureParams(failure) }),
+  protocolFail: (where: string) => say('smtp.unreachable.protocol', { where }),
+  reachable: (where: string, greeting: SmtpReply) =>
+    say('smtp.unreachable.answered', { where, greeting: replyText(greeting) }),
   bannerVersion: (where: string, software: string, version: string, line: string) =>
-    `${where} announces ${software} ${version} to anyone who connects ("${line}").`,
+    say('smtp.banner.version', { where, software, version, line }),
   bannerSoftware: (where: string, software: string, line: string) =>
-    `${where} names its software (${software}) in its banner ("${line}"), but no version.`,
-  bannerQuiet: (where: string) => `${where} names no software or version in its banner or EHLO reply.`,
+    say('smtp.banner.software', { where, software, line }),
+  bannerQuiet: (where: string) => say('smtp.banner.quiet', { where }),
   noStarttls: (where: string, helo: boolean) =>
-    helo
-      ? `${where} refused EHLO and only speaks old HELO SMTP, so it cannot offer STARTTLS: mail to it travels in clear text.`
-      : `${where} does not offer STARTTLS: mail to it travels in clear text.`,
+    say(helo ? 'smtp.starttls.helo-only' : 'smtp.starttls.missing', { where }),
   starttlsRefused: (where: string, reply: SmtpReply) =>
-    `${where} advertises STARTTLS but refused it (${replyText(reply)}): senders fall back to clear text.`,
-  starttlsFailed: (where: string, reason: string) =>
-    `${where} advertises STARTTLS but the TLS handshake failed (${reason}): senders fall back to clear text.`,
-  implicitFailed: (where: string, reason: string) =>
-    `${where} expects TLS from the first byte but the handshake failed (${reason}).`,
+    say('smtp.starttls.refused', { where, reply: replyText(reply) }),
+  starttlsFailed: (where: string, code: string | undefined) =>
+    say('smtp.starttls.failed', { where, code: code ?? none }),
+  starttlsNotReached: (where: string, failure: SmtpFailure | undefined) =>
+    say('smtp.starttls.not-reached', { where, ...failureParams(failure) }),
+  implicitFailed: (where: string, code: string | undefined) =>
+    say('smtp.starttls.implicit-failed', { where, code: code ?? none }),
   starttlsOk: (where: string, protocol: string, cipher: string) =>
-    `${where} offers STARTTLS; the handshake gave ${protocol} with ${cipher}.`,
-  noEhlo: (where: string) =>
-    `${where} greeted us but its EHLO/HELO reply could not be read, so its extensions are unknown.`,
+    say('smtp.starttls.ok', { where, protocol, cipher }),
+  noEhlo: (where: string) => say('smtp.starttls.no-ehlo', { where }),
   authBeforeTls: (where: string, mechanisms: readonly string[]) =>
-    `${where} offers AUTH ${mechanisms.join(' ')} before STARTTLS: ` +
-    (mechanisms.some((m) => m === 'PLAIN' || m === 'LOGIN')
-      ? 'a client can send its password in clear text (PLAIN/LOGIN are only base64).'
-      : 'login exchanges can happen without encryption.'),
+    say(sendsPassword(mechanisms) ? 'smtp.auth.before-tls-clear' : 'smtp.auth.before-tls', {
+      where,
+      mechanisms: mechanisms.join(' '),
+    }),
   authOnlyAfterTls: (where: string, mechanisms: readonly string[]) =>
     mechanisms.length === 0
-      ? `${where} offers no AUTH before STARTTLS.`
-      : `${where} offers AUTH (${mechanisms.join(' ')}) only inside TLS.`,
+      ? say('smtp.auth.none-before-tls', { where })
+      : say('smtp.auth.only-after-tls', { where, mechanisms: mechanisms.join(' ') }),
   authOnPort25: (where: string, mechanisms: readonly string[]) =>
-    `${where} offers AUTH ${mechanisms.join(' ')} on port 25, where only servers deliver: it invites password guessing.`,
-  noAuthOnPort25: (where: string) => `${where} offers no AUTH on port 25.`,
-  ntlmLeak: (where: string, details: readonly string[]) =>
-    `${where} answers an anonymous AUTH NTLM with internal details: ${details.join('; ')}.`,
-  ntlmUndecodable: (where: string, reason: string) =>
-    `${where} answers an anonymous AUTH NTLM with a challenge telltale could not decode (${reason}); it may carry internal names.`,
-  ntlmQuiet: (where: string) => `${where} answered AUTH NTLM without internal names or Windows build.`,
-  ntlmNotOffered: (where: string) => `${where} does not offer AUTH NTLM.`,
+    say('smtp.auth.port-25', { where, mechanisms: mechanisms.join(' ') }),
+  noAuthOnPort25: (where: string) => say('smtp.auth.none-port-25', { where }),
+  ntlmLeak: (where: string, details: NtlmDetails) =>
+    say('smtp.ntlm.leak', {
+      where,
+      computer: details.computer ?? none,
+      host: details.host ?? none,
+      netbiosDomain: details.netbiosDomain ?? none,
+      adDomain: details.adDomain ?? none,
+      forest: details.forest ?? none,
+      target: details.target ?? none,
+      windows: details.windows?.version ?? none,
+      build: details.windows?.build ?? none,
+      release: details.windows?.release ?? none,
+    }),
+  ntlmUndecodable: (where: string) => say('smtp.ntlm.undecodable', { where }),
+  ntlmQuiet: (where: string) => say('smtp.ntlm.quiet', { where }),
+  ntlmNotOffered: (where: string) => say('smtp.ntlm.not-offered', { where }),
   ntlmRefused: (where: string, reply: SmtpReply) =>
-    `${where} advertises NTLM but refused to start it (${replyText(reply)}).`,
+    say('smtp.ntlm.refused', { where, reply: replyText(reply) }),
   ntlmMalformed: (where: string, reply: SmtpReply) =>
-    `${where} answered AUTH NTLM with something that is not base64 (${replyText(reply)}).`,
+    say('smtp.ntlm.malformed', { where, reply: replyText(reply) }),
   vrfyEnabled: (where: string, reply: SmtpReply) =>
-    `${where} confirms mailboxes with VRFY: VRFY postmaster → ${replyText(reply)}.`,
-  vrfyQuiet: (where: string, reply: SmtpReply) =>
-    `${where} does not confirm mailboxes with VRFY (${replyText(reply)}).`,
-  relayDisabled: (where: string) => `The open-relay test of ${where} was not run (--no-relay-test).`,
-  relayNotRun: (where: string, reason: string) => `The open-relay test of ${where} was not run: ${reason}.`,
+    say('smtp.vrfy.enabled', { where, reply: replyText(reply) }),
+  vrfyQuiet: (where: string, reply: SmtpReply) => say('smtp.vrfy.quiet', { where, reply: replyText(reply) }),
+  relayDisabled: (where: string) => say('smtp.relay.disabled', { where }),
+  relayNotRun: (where: string) => say('smtp.relay.not-run', { where }),
   relayError: (where: string, failure: SmtpFailure) =>
-    `The open-relay test of ${where} could not finish: ${failure.detail}.`,
+    say('smtp.relay.error', { where, ...failureParams(failure) }),
   relaySenderRefused: (where: string, reply: SmtpReply) =>
-    `${where} refused our neutral sender (${replyText(reply)}), so whether it relays for other senders is unknown.`,
+    say('smtp.relay.sender-refused', { where, reply: replyText(reply) }),
   relayOpen: (where: string, recipients: readonly string[]) =>
-    `${where} is an OPEN RELAY: it accepted mail from an outside sender for ${recipients.join(', ')} (RCPT TO answered 2xx). ` +
-    'Spammers can send through it. (telltale stopped before DATA: nothing was delivered.)',
-  relayPercent: (where: string, recipient: string) =>
-    `${where} accepted the percent-hack recipient ${recipient} but refused the plain outside recipient: either it ` +
-    'accepts every address of its own domain (no recipient filtering), or it would forward it outside. Check that % routing is off.',
+    say('smtp.relay.open', { where, recipients: recipients.join(', ') }),
+  relayPercent: (where: string, recipient: string) => say('smtp.relay.percent', { where, recipient }),
   relayDeferred: (where: string, recipient: string, reply: SmtpReply) =>
-    `${where} deferred the outside recipient ${recipient} (${replyText(reply)}), so whether it relays is unknown; try again later.`,
-  relayClosed: (where: string, count: number) =>
-    `${where} refused all ${count} outside recipients from an outside sender: not an open relay.`,
+    say('smtp.relay.deferred', { where, recipient, reply: replyText(reply) }),
+  relayClosed: (where: string, count: number) => say('smtp.relay.closed', { where, count }),
 } as const;
 
 /** `203.0.113.25:25 (mx1.example.com)`: how a finding names the server it is about. */
@@ -306,7 +335,7 @@ export function reachabilityFindings(observation: ServerObservation, context: Se
       ? [
           finding(unreachableMeta, 'pass', {
             ...base,
-            message: sessionMessages.reachable(context.where, greeting),
+            ...sessionMessages.reachable(context.where, greeting),
           }),
         ]
       : [];
@@ -316,7 +345,7 @@ export function reachabilityFindings(observation: ServerObservation, context: Se
     return [
       finding(unreachableMeta, 'fail', {
         ...base,
-        message: sessionMessages.protocolFail(context.where, failure),
+        ...sessionMessages.protocolFail(context.where),
         severity: 'medium',
       }),
     ];
@@ -325,7 +354,7 @@ export function reachabilityFindings(observation: ServerObservation, context: Se
     return [
       finding(unreachableMeta, 'fail', {
         ...base,
-        message: sessionMessages.unreachableFail(context.where, failure),
+        ...sessionMessages.unreachableFail(context.where, failure),
         severity: 'medium',
       }),
     ];
@@ -333,7 +362,7 @@ export function reachabilityFindings(observation: ServerObservation, context: Se
   return [
     finding(unreachableMeta, 'error', {
       ...base,
-      message: sessionMessages.unreachableError(context.where, failure),
+      ...sessionMessages.unreachableError(context.where, failure),
     }),
   ];
 }
@@ -384,21 +413,19 @@ export function bannerFindings(observation: ServerObservation, context: SessionC
   const base = { subject: context.subject, evidence };
   const disclosed = bannerDisclosure(lines);
   if (disclosed === undefined)
-    return [
-      finding(bannerVersionMeta, 'pass', { ...base, message: sessionMessages.bannerQuiet(context.where) }),
-    ];
+    return [finding(bannerVersionMeta, 'pass', { ...base, ...sessionMessages.bannerQuiet(context.where) })];
   return disclosed.version === undefined
     ? [
         finding(bannerVersionMeta, 'warn', {
           ...base,
           severity: 'info',
-          message: sessionMessages.bannerSoftware(context.where, disclosed.software, disclosed.line),
+          ...sessionMessages.bannerSoftware(context.where, disclosed.software, disclosed.line),
         }),
       ]
     : [
         finding(bannerVersionMeta, 'warn', {
           ...base,
-          message: sessionMessages.bannerVersion(
+          ...sessionMessages.bannerVersion(
             context.where,
             disclosed.software,
             disclosed.version,
@@ -419,14 +446,14 @@ export function starttlsFindings(observation: ServerObservation, context: Sessio
       return [
         finding(starttlsMissingMeta, 'pass', {
           ...base,
-          message: sessionMessages.starttlsOk(where, outcome.session.protocol, outcome.session.cipher.name),
+          ...sessionMessages.starttlsOk(where, outcome.session.protocol, outcome.session.cipher.name),
         }),
       ];
     if (outcome?.kind === 'failed')
       return [
         finding(starttlsMissingMeta, 'fail', {
           ...base,
-          message: sessionMessages.implicitFailed(where, outcome.reason),
+          ...sessionMessages.implicitFailed(where, outcome.code),
         }),
       ];
     return [];
@@ -434,12 +461,12 @@ export function starttlsFindings(observation: ServerObservation, context: Sessio
   if (!reached(observation)) return [];
   const ehlo = facts.ehlo;
   if (ehlo === undefined)
-    return [finding(starttlsMissingMeta, 'error', { ...base, message: sessionMessages.noEhlo(where) })];
+    return [finding(starttlsMissingMeta, 'error', { ...base, ...sessionMessages.noEhlo(where) })];
   if (!ehlo.extensions.starttls)
     return [
       finding(starttlsMissingMeta, 'fail', {
         ...base,
-        message: sessionMessages.noStarttls(where, ehlo.command === 'HELO'),
+        ...sessionMessages.noStarttls(where, ehlo.command === 'HELO'),
       }),
     ];
   const outcome = facts.starttls;
@@ -448,37 +475,32 @@ export function starttlsFindings(observation: ServerObservation, context: Sessio
       return [
         finding(starttlsMissingMeta, 'pass', {
           ...base,
-          message: sessionMessages.starttlsOk(where, outcome.session.protocol, outcome.session.cipher.name),
+          ...sessionMessages.starttlsOk(where, outcome.session.protocol, outcome.session.cipher.name),
         }),
       ];
     case 'refused':
       return [
         finding(starttlsMissingMeta, 'fail', {
           ...base,
-          message: sessionMessages.starttlsRefused(where, outcome.reply),
+          ...sessionMessages.starttlsRefused(where, outcome.reply),
         }),
       ];
     case 'failed':
       return [
         finding(starttlsMissingMeta, 'fail', {
           ...base,
-          message: sessionMessages.starttlsFailed(where, outcome.reason),
+          ...sessionMessages.starttlsFailed(where, outcome.code),
         }),
       ];
     case 'not-offered':
-      return [
-        finding(starttlsMissingMeta, 'fail', { ...base, message: sessionMessages.noStarttls(where, false) }),
-      ];
+      return [finding(starttlsMissingMeta, 'fail', { ...base, ...sessionMessages.noStarttls(where, false) })];
     case 'not-attempted':
     case undefined: {
-      const failure =
-        observation.probe.kind === 'error'
-          ? observation.probe.failure.detail
-          : 'the session ended before STARTTLS';
+      const failure = observation.probe.kind === 'error' ? observation.probe.failure : undefined;
       return [
         finding(starttlsMissingMeta, 'error', {
           ...base,
-          message: sessionMessages.starttlsFailed(where, failure),
+          ...sessionMessages.starttlsNotReached(where, failure),
         }),
       ];
     }
@@ -500,15 +522,12 @@ export function authFindings(observation: ServerObservation, context: SessionCon
       before.length > 0
         ? finding(authBeforeTlsMeta, 'fail', {
             ...base,
-            message: sessionMessages.authBeforeTls(context.where, before),
+            ...sessionMessages.authBeforeTls(context.where, before),
             severity: clear ? 'high' : 'medium',
           })
         : finding(authBeforeTlsMeta, 'pass', {
             ...base,
-            message: sessionMessages.authOnlyAfterTls(
-              context.where,
-              facts.ehloAfterTls?.extensions.auth ?? [],
-            ),
+            ...sessionMessages.authOnlyAfterTls(context.where, facts.ehloAfterTls?.extensions.auth ?? []),
           }),
     );
   }
@@ -518,11 +537,11 @@ export function authFindings(observation: ServerObservation, context: SessionCon
       offered.length > 0
         ? finding(authOnPort25Meta, 'warn', {
             ...base,
-            message: sessionMessages.authOnPort25(context.where, offered),
+            ...sessionMessages.authOnPort25(context.where, offered),
           })
         : finding(authOnPort25Meta, 'pass', {
             ...base,
-            message: sessionMessages.noAuthOnPort25(context.where),
+            ...sessionMessages.noAuthOnPort25(context.where),
           }),
     );
   }
@@ -540,22 +559,34 @@ const windowsBuilds: Readonly<Record<number, string>> = {
   26100: 'Windows Server 2025',
 };
 
-export function ntlmDetails(challenge: NtlmChallenge): string[] {
+/** What the challenge gives away; undefined when it names nothing. */
+export function ntlmDetails(challenge: NtlmChallenge): NtlmDetails | undefined {
   const info = challenge.targetInfo;
-  const details: string[] = [];
-  if (info?.nbComputerName) details.push(`computer ${info.nbComputerName}`);
-  if (info?.dnsComputerName) details.push(`host ${info.dnsComputerName}`);
-  if (info?.nbDomainName) details.push(`NetBIOS domain ${info.nbDomainName}`);
-  if (info?.dnsDomainName) details.push(`AD domain ${info.dnsDomainName}`);
-  if (info?.dnsTreeName) details.push(`forest ${info.dnsTreeName}`);
-  if (challenge.version) {
-    const { major, minor, build } = challenge.version;
-    const name = windowsBuilds[build];
-    details.push(`Windows ${major}.${minor} build ${build}${name ? ` (${name})` : ''}`);
-  }
-  if (details.length === 0 && challenge.targetName !== '') details.push(`target ${challenge.targetName}`);
-  return details;
+  const present = (value: string | undefined): string | undefined => (value ? value : undefined);
+  const version = challenge.version;
+  const release = version === undefined ? undefined : windowsBuilds[version.build];
+  const details: NtlmDetails = {
+    ...optional('computer', present(info?.nbComputerName)),
+    ...optional('host', present(info?.dnsComputerName)),
+    ...optional('netbiosDomain', present(info?.nbDomainName)),
+    ...optional('adDomain', present(info?.dnsDomainName)),
+    ...optional('forest', present(info?.dnsTreeName)),
+    ...(version === undefined
+      ? {}
+      : {
+          windows: {
+            version: `${version.major}.${version.minor}`,
+            build: version.build,
+            ...optional('release', release),
+          },
+        }),
+  };
+  if (Object.keys(details).length > 0) return details;
+  return challenge.targetName === '' ? undefined : { target: challenge.targetName };
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 export function ntlmFindings(observation: ServerObservation, context: SessionContext): Finding[] {
   const outcome = observation.probe.facts.ntlm;
@@ -567,21 +598,21 @@ export function ntlmFindings(observation: ServerObservation, context: SessionCon
       return [
         finding(ntlmInfoLeakMeta, 'pass', {
           ...base,
-          message: sessionMessages.ntlmNotOffered(context.where),
+          ...sessionMessages.ntlmNotOffered(context.where),
         }),
       ];
     case 'refused':
       return [
         finding(ntlmInfoLeakMeta, 'pass', {
           ...base,
-          message: sessionMessages.ntlmRefused(context.where, outcome.reply),
+          ...sessionMessages.ntlmRefused(context.where, outcome.reply),
         }),
       ];
     case 'malformed':
       return [
         finding(ntlmInfoLeakMeta, 'error', {
           ...base,
-          message: sessionMessages.ntlmMalformed(context.where, outcome.reply),
+          ...sessionMessages.ntlmMalformed(context.where, outcome.reply),
         }),
       ];
     case 'challenge': {
@@ -595,24 +626,24 @@ export function ntlmFindings(observation: ServerObservation, context: SessionCon
           finding(ntlmInfoLeakMeta, 'warn', {
             ...base,
             evidence: withToken,
-            message: sessionMessages.ntlmUndecodable(context.where, decoded.reason),
+            ...sessionMessages.ntlmUndecodable(context.where),
           }),
         ];
       }
       const details = ntlmDetails(decoded.challenge);
-      return details.length === 0
+      return details === undefined
         ? [
             finding(ntlmInfoLeakMeta, 'pass', {
               ...base,
               evidence: withToken,
-              message: sessionMessages.ntlmQuiet(context.where),
+              ...sessionMessages.ntlmQuiet(context.where),
             }),
           ]
         : [
             finding(ntlmInfoLeakMeta, 'fail', {
               ...base,
               evidence: withToken,
-              message: sessionMessages.ntlmLeak(context.where, details),
+              ...sessionMessages.ntlmLeak(context.where, details),
             }),
           ];
     }
@@ -630,13 +661,13 @@ export function vrfyFindings(observation: ServerObservation, context: SessionCon
     ? [
         finding(vrfyEnabledMeta, 'fail', {
           ...base,
-          message: sessionMessages.vrfyEnabled(context.where, reply),
+          ...sessionMessages.vrfyEnabled(context.where, reply),
         }),
       ]
     : [
         finding(vrfyEnabledMeta, 'pass', {
           ...base,
-          message: sessionMessages.vrfyQuiet(context.where, reply),
+          ...sessionMessages.vrfyQuiet(context.where, reply),
         }),
       ];
 }
@@ -647,12 +678,12 @@ export function relayFindings(observation: ServerObservation, context: SessionCo
   const subject = context.subject;
   switch (relay.kind) {
     case 'disabled':
-      return [finding(openRelayMeta, 'skipped', { subject, message: sessionMessages.relayDisabled(where) })];
+      return [finding(openRelayMeta, 'skipped', { subject, ...sessionMessages.relayDisabled(where) })];
     case 'not-run':
       return [
         finding(openRelayMeta, 'skipped', {
           subject,
-          message: sessionMessages.relayNotRun(where, relay.reason),
+          ...sessionMessages.relayNotRun(where),
         }),
       ];
     case 'ran':
@@ -665,7 +696,7 @@ export function relayFindings(observation: ServerObservation, context: SessionCo
       finding(openRelayMeta, 'error', {
         subject,
         evidence,
-        message: sessionMessages.relayError(where, result.failure),
+        ...sessionMessages.relayError(where, result.failure),
       }),
     ];
   if (result.recipients.length === 0)
@@ -673,7 +704,7 @@ export function relayFindings(observation: ServerObservation, context: SessionCo
       finding(openRelayMeta, 'error', {
         subject,
         evidence,
-        message: sessionMessages.relaySenderRefused(where, result.mailFrom),
+        ...sessionMessages.relaySenderRefused(where, result.mailFrom),
       }),
     ];
   const [outside, percent, route] = result.recipients;
@@ -685,7 +716,7 @@ export function relayFindings(observation: ServerObservation, context: SessionCo
       finding(openRelayMeta, 'fail', {
         subject,
         evidence,
-        message: sessionMessages.relayOpen(where, definite),
+        ...sessionMessages.relayOpen(where, definite),
       }),
     ];
   if (percent?.accepted)
@@ -694,7 +725,7 @@ export function relayFindings(observation: ServerObservation, context: SessionCo
         subject,
         evidence,
         severity: 'medium',
-        message: sessionMessages.relayPercent(where, percent.recipient),
+        ...sessionMessages.relayPercent(where, percent.recipient),
       }),
     ];
   // Postfix's default defer_unauth_destination says 454 "Relay access denied": a refusal, not a deferral.
@@ -710,14 +741,14 @@ export function relayFindings(observation: ServerObservation, context: SessionCo
       finding(openRelayMeta, 'error', {
         subject,
         evidence,
-        message: sessionMessages.relayDeferred(where, deferred.recipient, deferred.reply),
+        ...sessionMessages.relayDeferred(where, deferred.recipient, deferred.reply),
       }),
     ];
   return [
     finding(openRelayMeta, 'pass', {
       subject,
       evidence,
-      message: sessionMessages.relayClosed(where, result.recipients.length),
+      ...sessionMessages.relayClosed(where, result.recipients.length),
     }),
   ];
 }

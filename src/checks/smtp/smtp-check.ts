@@ -1,6 +1,7 @@
 // The connector audit of a domain: every reachable MX address visited once (SMTP session, TLS probes, relay
 // test), graded with what makes senders strict (MTA-STS enforce, DANE), plus the DANE match per host.
 
+import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
 import type { CheckMeta, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import type { SmtpProber } from '../../net/smtp/types.js';
@@ -22,16 +23,18 @@ import {
   tlsaMatchFindings,
   tlsaStatusFindings,
 } from './dane.js';
+import { keyedMessages } from './keyed-message.js';
 import { type MailAddress, mailAddressesOf } from './mail-addresses.js';
 import { type Endpoint, observeCached, type ServerObservation } from './observe.js';
 import { describeEndpoint, reached, sessionFindings, sessionMeta, unreachableMeta } from './session.js';
 import { type TlsStrictness, tlsFindings, tlsMeta } from './tls.js';
 
+const say = keyedMessages(enSmtpFindings);
+
 export const smtpMessages = {
-  noProber: (domain: string) =>
-    `SMTP probing is not available in this run, so the mail servers of ${domain} were not contacted.`,
+  noProber: (domain: string) => say('smtp.unreachable.no-prober', { domain }),
   privateAddress: (address: string, host: string) =>
-    `${address} (MX ${host}) was not contacted: no sender on the internet can reach it (see mx.private-address).`,
+    say('smtp.unreachable.private-address', { address, host }),
 } as const;
 
 /** One address to visit, with every MX name that leads to it. */
@@ -114,7 +117,7 @@ export async function runSmtp(target: ScanTarget, context: CheckContext): Promis
     return [
       finding(unreachableMeta, 'skipped', {
         subject: target.domain,
-        message: smtpMessages.noProber(target.domain),
+        ...smtpMessages.noProber(target.domain),
       }),
     ];
   }
@@ -156,7 +159,7 @@ export async function runSmtp(target: ScanTarget, context: CheckContext): Promis
   const skipped = mail.unreachable.map((entry) =>
     finding(unreachableMeta, 'skipped', {
       subject: entry.text,
-      message: smtpMessages.privateAddress(entry.text, entry.host),
+      ...smtpMessages.privateAddress(entry.text, entry.host),
     }),
   );
   const daneStatus = hostNames.flatMap((host) => {

@@ -2,12 +2,14 @@
 // (expiry, name, trust, key), graded for opportunistic SMTP unless MTA-STS enforce or DANE makes senders strict.
 
 import { X509Certificate } from 'node:crypto';
+import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
-import type { CipherFamilyOutcome, WeakCipherFamily } from '../../net/smtp/types.js';
+import type { CipherFamilyOutcome, SmtpFailure, WeakCipherFamily } from '../../net/smtp/types.js';
 import type { CertificateInfo, TlsVersionName } from '../../net/tls/types.js';
 import { finding } from '../finding-builder.js';
+import { keyedMessages, list, none } from './keyed-message.js';
 import { leafOf, type ServerObservation } from './observe.js';
-import { transcriptEvidence } from './session.js';
+import { failureParams, transcriptEvidence } from './session.js';
 
 const rfc = (number: number, title: string, section?: string): Reference => ({
   title: `RFC ${number}${section === undefined ? '' : ` §${section}`}: ${title}`,
@@ -180,52 +182,56 @@ const legacyVersions: readonly TlsVersionName[] = ['SSLv3', 'TLSv1', 'TLSv1.1'];
 const versionLabel = (version: TlsVersionName): string =>
   version === 'TLSv1' ? 'TLS 1.0' : version === 'SSLv3' ? 'SSLv3' : version.replace('TLSv', 'TLS ');
 
+const say = keyedMessages(enSmtpFindings);
+
+/** What a port-25 certificate verdict adds about strict senders; nothing on submission ports. */
+export type StrictNote = 'mta-sts' | 'dane' | 'opportunistic' | 'none';
+
+export function strictNote(strictness: TlsStrictness): StrictNote {
+  return strictness.mtaStsEnforce ? 'mta-sts' : strictness.dane !== 'none' ? 'dane' : 'opportunistic';
+}
+
 export const tlsMessages = {
   legacyAccepted: (where: string, versions: readonly string[], port25: boolean) =>
-    `${where} accepts ${versions.join(', ')}` +
-    (port25
-      ? ' (on port 25 this keeps very old senders encrypted, but these versions are deprecated).'
-      : ': deprecated and attackable versions.'),
+    say(port25 ? 'smtp.tls.legacy-accepted-port-25' : 'smtp.tls.legacy-accepted', {
+      where,
+      versions: versions.join(', '),
+    }),
   legacyRefused: (where: string, accepted: readonly string[], untested: readonly string[]) =>
-    `${where} refuses SSLv3, TLS 1.0 and TLS 1.1${untested.length > 0 ? ` (not tested: ${untested.join(', ')})` : ''}; it accepts ${accepted.join(', ') || 'no version we tried'}.`,
-  legacyUnknown: (where: string, reasons: readonly string[]) =>
-    `Could not test the legacy TLS versions of ${where}: ${reasons.join('; ')}.`,
-  noModern: (where: string) => `${where} accepts neither TLS 1.2 nor TLS 1.3.`,
-  weakAccepted: (where: string, families: readonly string[]) =>
-    `${where} accepts weak cipher suites: ${families.join('; ')}.`,
-  noForwardSecrecy: (where: string, cipher: string) =>
-    `${where} negotiates ${cipher} by default, without forward secrecy: recorded mail can be decrypted later with the server key.`,
+    say('smtp.tls.legacy-refused', { where, accepted: list(accepted), untested: list(untested) }),
+  legacyUnknown: (where: string, versions: readonly string[], failure: SmtpFailure) =>
+    say('smtp.tls.legacy-unknown', { where, versions: versions.join(', '), ...failureParams(failure) }),
+  noModern: (where: string) => say('smtp.tls.no-modern', { where }),
+  weakAccepted: (where: string, suites: readonly string[]) =>
+    say('smtp.tls.weak-accepted', { where, suites: suites.join('; ') }),
+  noForwardSecrecy: (where: string, cipher: string) => say('smtp.tls.no-forward-secrecy', { where, cipher }),
+  ciphersUnknown: (where: string, failure: SmtpFailure) =>
+    say('smtp.tls.ciphers-unknown', { where, ...failureParams(failure) }),
   ciphersOk: (where: string, cipher: string | undefined) =>
-    `${where} refuses every weak suite family we tried${cipher ? `; a modern client gets ${cipher}, with forward secrecy` : ''}.`,
-  expired: (where: string, notAfter: string, days: number) =>
-    `The certificate of ${where} expired on ${notAfter} (${days} days ago).`,
-  notYetValid: (where: string, notBefore: string) =>
-    `The certificate of ${where} is not valid before ${notBefore}.`,
-  valid: (where: string, notAfter: string) =>
-    `The certificate of ${where} is within its validity period (until ${notAfter}).`,
+    say('smtp.tls.ciphers-ok', { where, cipher: cipher ?? none }),
+  expired: (where: string, notAfter: string, days: number, strict: StrictNote) =>
+    say('smtp.cert.expired', { where, notAfter, days, strict }),
+  notYetValid: (where: string, notBefore: string, strict: StrictNote) =>
+    say('smtp.cert.not-yet-valid', { where, notBefore, strict }),
+  valid: (where: string, notAfter: string) => say('smtp.cert.valid', { where, notAfter }),
   expiring: (where: string, notAfter: string, days: number) =>
-    `The certificate of ${where} expires on ${notAfter}: ${days} days left.`,
-  hostnameMismatch: (where: string, names: readonly string[], dnsNames: readonly string[]) =>
-    `The certificate of ${where} is not valid for ${names.join(', ')}: it names ${dnsNames.join(', ') || 'no DNS name'}.`,
-  hostnameOk: (where: string, name: string) => `The certificate of ${where} is valid for ${name}.`,
-  hostnameDaneEe: (where: string) =>
-    `The certificate of ${where} does not name the MX host, but DANE-EE records make names irrelevant (RFC 7672 §3.1.1).`,
-  untrusted: (where: string, reason: string, selfSigned: boolean) =>
-    `The certificate of ${where} is ${selfSigned ? 'self-signed' : 'not trusted'}: ${reason}.`,
-  untrustedDaneEe: (where: string, reason: string) =>
-    `The certificate of ${where} is not trusted by public CAs (${reason}), which DANE-EE records make irrelevant.`,
-  trusted: (where: string, issuer: string) =>
-    `The certificate of ${where} chains to a trusted CA (issuer ${issuer}).`,
-  weakKey: (where: string, problems: readonly string[]) =>
-    `The certificate of ${where} is weak: ${problems.join('; ')}.`,
-  strongKey: (where: string, key: string, signature: string) =>
-    `The certificate of ${where} has a ${key} key and a ${signature} signature.`,
-  strictNote: (strictness: TlsStrictness) =>
-    strictness.mtaStsEnforce
-      ? ' The domain’s MTA-STS policy is in enforce mode, so senders that honour it will refuse to deliver.'
-      : strictness.dane !== 'none'
-        ? ' The host publishes DANE TLSA records, so DANE senders verify the certificate.'
-        : ' Senders using opportunistic TLS on port 25 still deliver (encrypted, unauthenticated); those with MTA-STS or DANE would not.',
+    say('smtp.cert.expiring', { where, notAfter, days }),
+  hostnameMismatch: (
+    where: string,
+    names: readonly string[],
+    dnsNames: readonly string[],
+    strict: StrictNote,
+  ) => say('smtp.cert.name-mismatch', { where, names: names.join(', '), dnsNames: list(dnsNames), strict }),
+  hostnameOk: (where: string, name: string) => say('smtp.cert.name-ok', { where, name }),
+  hostnameDaneEe: (where: string) => say('smtp.cert.name-dane-ee', { where }),
+  untrusted: (where: string, code: string, selfSigned: boolean, strict: StrictNote) =>
+    say('smtp.cert.untrusted', { where, code, selfSigned: selfSigned ? 'yes' : 'no', strict }),
+  untrustedDaneEe: (where: string, code: string) => say('smtp.cert.untrusted-dane-ee', { where, code }),
+  trusted: (where: string, issuer: string) => say('smtp.cert.trusted', { where, issuer }),
+  weakKey: (where: string, problems: readonly string[], strict: StrictNote) =>
+    say('smtp.cert.weak-key', { where, problems: problems.join('; '), strict }),
+  strongKey: (where: string, keyType: string, bits: number | undefined, signature: string) =>
+    say('smtp.cert.strong-key', { where, keyType, bits: bits ?? none, signature }),
 } as const;
 
 function certificateEvidence(certificate: CertificateInfo): Evidence {
@@ -270,25 +276,28 @@ export function versionFindings(observation: ServerObservation, context: TlsCont
     findings.push(
       finding(tlsLegacyProtocolMeta, status, {
         ...base,
-        message: tlsMessages.legacyAccepted(context.where, legacy.map(versionLabel), port25),
+        ...tlsMessages.legacyAccepted(context.where, legacy.map(versionLabel), port25),
         ...(legacy.includes('SSLv3') ? { severity: 'high' as const } : {}),
       }),
     );
   } else if (errors.length > 0) {
-    const reasons = errors.map((r) =>
-      r.kind === 'error' ? `${versionLabel(r.version)}: ${r.failure.detail}` : '',
-    );
-    findings.push(
-      finding(tlsLegacyProtocolMeta, 'error', {
-        ...base,
-        message: tlsMessages.legacyUnknown(context.where, reasons),
-      }),
-    );
+    const first = errors[0];
+    if (first?.kind === 'error')
+      findings.push(
+        finding(tlsLegacyProtocolMeta, 'error', {
+          ...base,
+          ...tlsMessages.legacyUnknown(
+            context.where,
+            errors.map((r) => versionLabel(r.version)),
+            first.failure,
+          ),
+        }),
+      );
   } else {
     findings.push(
       finding(tlsLegacyProtocolMeta, 'pass', {
         ...base,
-        message: tlsMessages.legacyRefused(
+        ...tlsMessages.legacyRefused(
           context.where,
           accepted.map(versionLabel),
           untested.map((r) => versionLabel(r.version)),
@@ -303,21 +312,22 @@ export function versionFindings(observation: ServerObservation, context: TlsCont
     accepted.length > 0
   ) {
     findings.push(
-      finding(tlsLegacyProtocolMeta, 'fail', { ...base, message: tlsMessages.noModern(context.where) }),
+      finding(tlsLegacyProtocolMeta, 'fail', { ...base, ...tlsMessages.noModern(context.where) }),
     );
   }
   return findings;
 }
 
+/** Language-neutral names of the families (OpenSSL's), so a message lists values, not English words. */
 const familyLabels: Readonly<Record<WeakCipherFamily, string>> = {
-  null: 'NULL (no encryption)',
-  anonymous: 'anonymous (no server authentication)',
-  export: 'EXPORT (40/56-bit)',
+  null: 'eNULL',
+  anonymous: 'aNULL',
+  export: 'EXPORT',
   rc4: 'RC4',
-  des: 'single DES',
+  des: 'DES',
   '3des': '3DES (SWEET32)',
-  'cbc-tls1.0': 'CBC suites over TLS 1.0 (BEAST-era)',
-  'static-rsa': 'static RSA key exchange (no forward secrecy)',
+  'cbc-tls1.0': 'CBC + TLS 1.0 (BEAST)',
+  'static-rsa': 'kRSA',
 };
 const brokenFamilies: readonly WeakCipherFamily[] = ['null', 'anonymous', 'export'];
 const tolerated25: readonly WeakCipherFamily[] = ['static-rsa', 'cbc-tls1.0'];
@@ -338,11 +348,11 @@ export function cipherFindings(observation: ServerObservation, context: TlsConte
   const findings: Finding[] = [];
   if (accepted.length > 0) {
     const broken = accepted.some((f) => brokenFamilies.includes(f.family));
-    const labels = accepted.map((f) => `${familyLabels[f.family]} (${f.cipher.name} over ${f.protocol})`);
+    const labels = accepted.map((f) => `${familyLabels[f.family]}: ${f.cipher.name} (${f.protocol})`);
     findings.push(
       finding(tlsWeakCipherMeta, broken || !port25 ? 'fail' : 'warn', {
         ...base,
-        message: tlsMessages.weakAccepted(context.where, labels),
+        ...tlsMessages.weakAccepted(context.where, labels),
         ...(broken ? { severity: 'high' as const } : {}),
       }),
     );
@@ -352,32 +362,33 @@ export function cipherFindings(observation: ServerObservation, context: TlsConte
     findings.push(
       finding(tlsWeakCipherMeta, 'warn', {
         ...base,
-        message: tlsMessages.noForwardSecrecy(context.where, preferred.cipher.name),
+        ...tlsMessages.noForwardSecrecy(context.where, preferred.cipher.name),
       }),
     );
   }
   const errors = ciphers.families.filter((f) => f.kind === 'error');
   if (findings.length === 0 && errors.length === ciphers.families.length && errors.length > 0) {
-    const reasons = errors.map((f) =>
-      f.kind === 'error' ? `${familyLabels[f.family]}: ${f.failure.detail}` : '',
-    );
-    return [
-      finding(tlsWeakCipherMeta, 'error', {
-        ...base,
-        message: tlsMessages.legacyUnknown(context.where, reasons),
-      }),
-    ];
+    const first = errors[0];
+    return first?.kind === 'error'
+      ? [
+          finding(tlsWeakCipherMeta, 'error', {
+            ...base,
+            ...tlsMessages.ciphersUnknown(context.where, first.failure),
+          }),
+        ]
+      : [];
   }
   if (findings.length === 0)
     findings.push(
       finding(tlsWeakCipherMeta, 'pass', {
         ...base,
-        message: tlsMessages.ciphersOk(context.where, preferred?.cipher.name),
+        ...tlsMessages.ciphersOk(context.where, preferred?.cipher.name),
       }),
     );
   return findings;
 }
 
+/** Each problem as a value (algorithm, size, bound) that reads the same in every language. */
 function weakKeyProblems(certificate: CertificateInfo): string[] {
   const problems: string[] = [];
   const bits = certificate.keyBits;
@@ -386,12 +397,12 @@ function weakKeyProblems(certificate: CertificateInfo): string[] {
     bits !== undefined &&
     bits < 2048
   )
-    problems.push(`RSA key of ${bits} bits (minimum 2048)`);
-  if (certificate.keyType === 'dsa') problems.push('DSA key (no longer accepted)');
+    problems.push(`RSA ${bits} bits (< 2048)`);
+  if (certificate.keyType === 'dsa') problems.push('DSA');
   if (certificate.keyType === 'ec' && bits !== undefined && bits < 224)
-    problems.push(`elliptic-curve key of ${bits} bits (minimum 224)`);
+    problems.push(`EC ${bits} bits (< 224)`);
   if (/sha1|md5|md2/i.test(certificate.signatureAlgorithm.name))
-    problems.push(`${certificate.signatureAlgorithm.name} signature`);
+    problems.push(`signature ${certificate.signatureAlgorithm.name}`);
   return problems;
 }
 
@@ -410,10 +421,10 @@ export function certificateFindings(observation: ServerObservation, context: Tls
   const strictAll = isStrict(observation, strictness, true);
   const strictPkix = isStrict(observation, { ...strictness, dane: daneEe ? 'none' : strictness.dane }, true);
   const graded = (strict: boolean) => (strict ? 'fail' : 'warn');
-  const note = (strict: boolean) =>
+  const note = (strict: boolean): StrictNote =>
     observation.endpoint.port === 25
-      ? tlsMessages.strictNote(strict ? strictness : { mtaStsEnforce: false, dane: 'none' })
-      : '';
+      ? strictNote(strict ? strictness : { mtaStsEnforce: false, dane: 'none' })
+      : 'none';
   const findings: Finding[] = [];
 
   const now = context.now.getTime();
@@ -424,20 +435,18 @@ export function certificateFindings(observation: ServerObservation, context: Tls
     findings.push(
       finding(certExpiredMeta, graded(strictPkix), {
         ...base,
-        message: tlsMessages.expired(where, leaf.notAfter, days) + note(strictPkix),
+        ...tlsMessages.expired(where, leaf.notAfter, days, note(strictPkix)),
       }),
     );
   } else if (now < notBefore) {
     findings.push(
       finding(certExpiredMeta, graded(strictPkix), {
         ...base,
-        message: tlsMessages.notYetValid(where, leaf.notBefore) + note(strictPkix),
+        ...tlsMessages.notYetValid(where, leaf.notBefore, note(strictPkix)),
       }),
     );
   } else {
-    findings.push(
-      finding(certExpiredMeta, 'pass', { ...base, message: tlsMessages.valid(where, leaf.notAfter) }),
-    );
+    findings.push(finding(certExpiredMeta, 'pass', { ...base, ...tlsMessages.valid(where, leaf.notAfter) }));
     const days = Math.floor((notAfter - now) / day);
     const status =
       days < expiryThresholds.failBelowDays
@@ -448,7 +457,7 @@ export function certificateFindings(observation: ServerObservation, context: Tls
     findings.push(
       finding(certExpiringMeta, status, {
         ...base,
-        message: tlsMessages.expiring(where, leaf.notAfter, days),
+        ...tlsMessages.expiring(where, leaf.notAfter, days),
       }),
     );
   }
@@ -460,18 +469,18 @@ export function certificateFindings(observation: ServerObservation, context: Tls
       findings.push(
         finding(certHostnameMismatchMeta, 'pass', {
           ...base,
-          message: tlsMessages.hostnameOk(where, matched),
+          ...tlsMessages.hostnameOk(where, matched),
         }),
       );
     else if (daneEe && !strictness.mtaStsEnforce)
       findings.push(
-        finding(certHostnameMismatchMeta, 'pass', { ...base, message: tlsMessages.hostnameDaneEe(where) }),
+        finding(certHostnameMismatchMeta, 'pass', { ...base, ...tlsMessages.hostnameDaneEe(where) }),
       );
     else
       findings.push(
         finding(certHostnameMismatchMeta, graded(strictPkix), {
           ...base,
-          message: tlsMessages.hostnameMismatch(where, context.names, leaf.dnsNames) + note(strictPkix),
+          ...tlsMessages.hostnameMismatch(where, context.names, leaf.dnsNames, note(strictPkix)),
         }),
       );
   }
@@ -479,7 +488,7 @@ export function certificateFindings(observation: ServerObservation, context: Tls
   const verification = session.verification;
   if (verification.trusted)
     findings.push(
-      finding(certSelfSignedMeta, 'pass', { ...base, message: tlsMessages.trusted(where, leaf.issuer) }),
+      finding(certSelfSignedMeta, 'pass', { ...base, ...tlsMessages.trusted(where, leaf.issuer) }),
     );
   else if (verification.code === 'CERT_HAS_EXPIRED' || verification.code === 'CERT_NOT_YET_VALID') {
     // OpenSSL stops at the first problem: the date is reported by smtp.cert-expired, the rest cannot be told.
@@ -487,28 +496,32 @@ export function certificateFindings(observation: ServerObservation, context: Tls
     findings.push(
       finding(certSelfSignedMeta, 'pass', {
         ...base,
-        message: tlsMessages.untrustedDaneEe(where, verification.reason),
+        ...tlsMessages.untrustedDaneEe(where, verification.code),
       }),
     );
   else
     findings.push(
       finding(certSelfSignedMeta, graded(strictPkix), {
         ...base,
-        message: tlsMessages.untrusted(where, verification.reason, leaf.selfSigned) + note(strictPkix),
+        ...tlsMessages.untrusted(where, verification.code, leaf.selfSigned, note(strictPkix)),
       }),
     );
 
   const problems = weakKeyProblems(leaf);
-  const keyText = `${leaf.keyType}${leaf.keyBits ? ` ${leaf.keyBits}-bit` : ''}`;
   findings.push(
     problems.length > 0
       ? finding(certWeakKeyMeta, graded(strictAll), {
           ...base,
-          message: tlsMessages.weakKey(where, problems) + note(strictAll),
+          ...tlsMessages.weakKey(where, problems, note(strictAll)),
         })
       : finding(certWeakKeyMeta, 'pass', {
           ...base,
-          message: tlsMessages.strongKey(where, keyText, leaf.signatureAlgorithm.name),
+          ...tlsMessages.strongKey(
+            where,
+            leaf.keyType,
+            leaf.keyBits || undefined,
+            leaf.signatureAlgorithm.name,
+          ),
         }),
   );
   return findings;

@@ -26,7 +26,8 @@ const replyEn = '{reply, select, none {} other { ({reply})}}';
 
 /** A TLS handshake error: OpenSSL's or Node's code. */
 const tlsErrorEn = '{code, select, none {no error code} HANDSHAKE_TIMEOUT {timed out} other {{code}}}';
-const tlsErrorFr = '{code, select, none {sans code d’erreur} HANDSHAKE_TIMEOUT {délai dépassé} other {{code}}}';
+const tlsErrorFr =
+  '{code, select, none {sans code d’erreur} HANDSHAKE_TIMEOUT {délai dépassé} other {{code}}}';
 
 /** A certificate verification error: OpenSSL's code. */
 const certErrorEn =
@@ -66,8 +67,7 @@ export const enSmtpFindings = {
   // Reachability and session
   'smtp.unreachable.error': `Could not talk to {where}: ${failureEn}${replyEn}. No verdict on this server: port 25 may be blocked by the network telltale runs from, the server may be busy or greylisting, or it may be down.`,
   'smtp.unreachable.fail': `{where} does not answer (${failureEn}), although another mail server of the domain answered from here in the same scan: senders trying this address lose time or fail.`,
-  'smtp.unreachable.protocol':
-    '{where} broke the SMTP protocol: senders cannot deliver to it.',
+  'smtp.unreachable.protocol': '{where} broke the SMTP protocol: senders cannot deliver to it.',
   'smtp.unreachable.answered': '{where} answered: {greeting}.',
   'smtp.unreachable.no-prober':
     'SMTP probing is not available in this run, so the mail servers of {domain} were not contacted.',
@@ -111,8 +111,7 @@ export const enSmtpFindings = {
   'smtp.vrfy.enabled': '{where} confirms mailboxes with VRFY: VRFY postmaster → {reply}.',
   'smtp.vrfy.quiet': '{where} does not confirm mailboxes with VRFY ({reply}).',
   'smtp.relay.disabled': 'The open-relay test of {where} was not run (--no-relay-test).',
-  'smtp.relay.not-run':
-    'The open-relay test of {where} was not run: the server could not be reached.',
+  'smtp.relay.not-run': 'The open-relay test of {where} was not run: the server could not be reached.',
   'smtp.relay.error': `The open-relay test of {where} could not finish: ${failureEn}.`,
   'smtp.relay.sender-refused':
     '{where} refused our neutral sender ({reply}), so whether it relays for other senders is unknown.',
@@ -234,8 +233,7 @@ export const frSmtpFindings: Readonly<Record<SmtpFindingKey, string>> = {
     'Les sondes SMTP ne sont pas disponibles pour cette exécution : les serveurs de messagerie de {domain} n’ont pas été contactés.',
   'smtp.unreachable.private-address':
     '{address} (MX {host}) n’a pas été contacté : aucun expéditeur sur internet ne peut l’atteindre (voir mx.private-address).',
-  'smtp.banner.version':
-    '{where} annonce {software} {version} à quiconque se connecte (« {line} »).',
+  'smtp.banner.version': '{where} annonce {software} {version} à quiconque se connecte (« {line} »).',
   'smtp.banner.software':
     '{where} nomme son logiciel ({software}) dans sa bannière (« {line} »), mais pas sa version.',
   'smtp.banner.quiet': '{where} ne nomme ni logiciel ni version dans sa bannière ou sa réponse EHLO.',
@@ -268,8 +266,7 @@ export const frSmtpFindings: Readonly<Record<SmtpFindingKey, string>> = {
     '{windows, select, none { pas de version de Windows} other { Windows {windows} build {build}{release, select, none {} other { ({release})}}}}.',
   'smtp.ntlm.undecodable':
     '{where} répond à une authentification NTLM anonyme par un challenge que telltale n’a pas pu décoder ; il peut contenir des noms internes.',
-  'smtp.ntlm.quiet':
-    '{where} a répondu à AUTH NTLM sans noms internes ni version de Windows.',
+  'smtp.ntlm.quiet': '{where} a répondu à AUTH NTLM sans noms internes ni version de Windows.',
   'smtp.ntlm.not-offered': '{where} ne propose pas AUTH NTLM.',
   'smtp.ntlm.refused': '{where} annonce NTLM mais refuse de le démarrer ({reply}).',
   'smtp.ntlm.malformed': '{where} a répondu à AUTH NTLM par autre chose que du base64 ({reply}).',
