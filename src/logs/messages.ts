@@ -35,6 +35,7 @@ export const logMessages = {
   shrank: () =>
     'the file got shorter while it was read (truncated or rotated): only the part read was checked',
   longLines: (count: number, cap: number) => `${count} line(s) longer than ${cap} characters were cut`,
+  workerFailed: (reason: string) => `the scanner thread failed (${reason}); this file was not fully checked`,
   binaryLines: (count: number) => `${count} line(s) with binary data (NUL bytes) were ignored`,
   missingPath: (path: string) => `${path}: no such file or folder`,
   nothingRecognised: (count: number) =>

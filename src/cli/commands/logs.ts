@@ -114,6 +114,7 @@ export async function runLogsCommand(
     exampleLimit: options.examples,
     thorough: options.thorough,
     concurrency: options.jobs,
+    workers: options.jobs,
     ...(progress === undefined ? {} : { onBytes: progress.onBytes }),
   });
   progress?.finish();
@@ -170,7 +171,7 @@ export function registerLogsCommand(program: Command, context: CommandContext): 
       `exit with code 1 when a finding is at or above this severity (default ${defaultLogsFailOn}; failed attempts are low)`,
     )
     .option('--examples <n>', 'example lines shown per indicator', '5')
-    .option('--jobs <n>', 'files read at the same time (default: the number of CPU cores)')
+    .option('--jobs <n>', 'threads parsing files at the same time (default: the number of CPU cores)')
     .option('--max-line-length <chars>', 'longer lines are cut (bounds memory)', String(64 * 1024))
     .option('--thorough', 'parse every line instead of prefiltering (slower; audits the prefilter)')
     .option('--no-progress', 'no progress bar on standard error')
