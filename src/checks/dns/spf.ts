@@ -1,12 +1,14 @@
 // The SPF audit (RFC 7208): one finding per rule from the static analysis of the domain's include/redirect
 // tree, with the DNS answers and the tree as evidence. DNS failures give `error`, never "missing".
 
+import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
 import type { SpfAnalysis } from '../../protocols/spf/analyze.js';
 import { analyzeSpf, recordLengthAdvice } from '../../protocols/spf/analyze.js';
+import type { SpfSyntaxError } from '../../protocols/spf/types.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 
@@ -205,8 +207,14 @@ function describeDnsErrors(analysis: SpfAnalysis): string {
   return analysis.dnsErrors.map((error) => `${error.name} ${error.type} (${error.reason})`).join(', ');
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** The parser's explanation, in English like every evidence, for messages that quote it. */
+function detailEvidence(label: string, detail: string): Evidence {
+  return { kind: 'text', label, value: detail };
+}
+
+/** A syntax error as values: its column and, when there is one, the term it is in. */
+function syntaxParams(error: SpfSyntaxError): { column: number; term: string } {
+  return { column: (error.term === '' ? error.offset : error.termOffset) + 1, term: error.term };
 }
 
 /** `error` when an incomplete walk could hide the problem, else `pass`. */
@@ -214,42 +222,42 @@ function passOrIncomplete(
   analysis: SpfAnalysis,
   id: CheckMeta,
   domain: string,
-  passMessage: string,
+  passMessage: CatalogueMessage,
   extra: Evidence[] = [],
 ): Finding {
   if (analysis.dnsErrors.length > 0) {
     return finding(id, 'error', {
       subject: domain,
-      message: `Could not check every branch of the SPF policy: ${describeDnsErrors(analysis)} failed.`,
+      ...dnsMessage('spf.incomplete', { failures: describeDnsErrors(analysis) }),
       evidence: [...errorEvidence(analysis), ...treeEvidence(analysis)],
     });
   }
-  return finding(id, 'pass', { subject: domain, message: passMessage, evidence: extra });
+  return finding(id, 'pass', { subject: domain, ...passMessage, evidence: extra });
 }
 
 function lookupFindings(analysis: SpfAnalysis, domain: string): Finding[] {
   const total = analysis.totalLookups;
   const tree = treeEvidence(analysis);
   const macros = analysis.unexpandable.length;
-  const macroNote =
-    macros === 0
-      ? ''
-      : ` ${plural(macros, 'include/redirect target')} with macros could not be followed without a sender, so the real total may be higher.`;
   const lookups: Finding =
     total > 10
       ? finding(spfMeta.tooManyLookups, 'fail', {
           subject: domain,
-          message: `The policy has ${total} DNS-querying terms across its include tree; receivers stop at 10 and return permerror, so mail from this domain fails SPF.${macroNote}`,
+          ...dnsMessage('spf.too-many-lookups.fail', { total, macros }),
           evidence: tree,
         })
       : analysis.dnsErrors.length > 0
-        ? passOrIncomplete(analysis, spfMeta.tooManyLookups, domain, '')
+        ? passOrIncomplete(
+            analysis,
+            spfMeta.tooManyLookups,
+            domain,
+            dnsMessage('spf.too-many-lookups.pass', { total, macros }),
+          )
         : finding(spfMeta.tooManyLookups, total === 10 || macros > 0 ? 'warn' : 'pass', {
             subject: domain,
-            message:
-              total === 10
-                ? `10 of 10 DNS-querying terms: at the limit, one more include from any provider breaks SPF.${macroNote}`
-                : `${total} of 10 DNS-querying terms (include, a, mx, ptr, exists, redirect over the whole tree).${macroNote}`,
+            ...(total === 10
+              ? dnsMessage('spf.too-many-lookups.limit', { macros })
+              : dnsMessage('spf.too-many-lookups.pass', { total, macros })),
             evidence: tree,
           });
   const voids = analysis.voidLookups;
@@ -257,14 +265,22 @@ function lookupFindings(analysis: SpfAnalysis, domain: string): Finding[] {
     voids.length > 2
       ? finding(spfMeta.tooManyVoidLookups, 'fail', {
           subject: domain,
-          message: `${voids.length} terms name domains that answer with nothing (${voids.map((item) => `${item.name}: ${item.outcome}`).join(', ')}); receivers return permerror after the second.`,
+          ...dnsMessage('spf.too-many-void-lookups.fail', {
+            count: voids.length,
+            voids: voids.map((item) => `${item.name}: ${item.outcome}`).join(', '),
+          }),
           evidence: tree,
         })
       : passOrIncomplete(
           analysis,
           spfMeta.tooManyVoidLookups,
           domain,
-          `${voids.length} of 2 void lookups${voids.length > 0 ? ` (${voids.map((item) => item.name).join(', ')})` : ''}.`,
+          voids.length > 0
+            ? dnsMessage('spf.too-many-void-lookups.pass-named', {
+                count: voids.length,
+                names: voids.map((item) => item.name).join(', '),
+              })
+            : dnsMessage('spf.too-many-void-lookups.pass', { count: 0 }),
           tree,
         );
   const mx =
@@ -272,7 +288,11 @@ function lookupFindings(analysis: SpfAnalysis, domain: string): Finding[] {
       ? analysis.mxOverLimit.map((item) =>
           finding(spfMeta.tooManyMxNames, 'fail', {
             subject: item.domain,
-            message: `"${item.term}" meets ${item.count} MX records at ${item.name}; over 10, receivers return permerror for every message.`,
+            ...dnsMessage('spf.too-many-mx-names.fail', {
+              term: item.term,
+              count: item.count,
+              name: item.name,
+            }),
             evidence: analysis.answers
               .filter((answer) => answer.name === item.name && answer.type === 'MX')
               .map(dnsEvidence),
@@ -283,7 +303,7 @@ function lookupFindings(analysis: SpfAnalysis, domain: string): Finding[] {
             analysis,
             spfMeta.tooManyMxNames,
             domain,
-            'No mx term meets more than 10 MX names.',
+            dnsMessage('spf.too-many-mx-names.pass'),
           ),
         ];
   return [lookups, voidFinding, ...mx];
@@ -297,11 +317,11 @@ function treeFindings(analysis: SpfAnalysis, domain: string): Finding[] {
       ? analysis.loops.map((loop) =>
           finding(spfMeta.includeLoop, 'fail', {
             subject: loop.domain,
-            message: `"${loop.term}" leads back into its own chain (${loop.chain.join(' → ')}): evaluation ends in permerror.`,
+            ...dnsMessage('spf.include-loop.fail', { term: loop.term, chain: loop.chain.join(' → ') }),
             evidence: tree,
           }),
         )
-      : [passOrIncomplete(analysis, spfMeta.includeLoop, domain, 'No include/redirect loop.', tree)]),
+      : [passOrIncomplete(analysis, spfMeta.includeLoop, domain, dnsMessage('spf.include-loop.pass'), tree)]),
   );
   const missing = analysis.includeProblems.filter(
     (item) => item.problem === 'nxdomain' || item.problem === 'nodata' || item.problem === 'no-spf',
@@ -311,7 +331,16 @@ function treeFindings(analysis: SpfAnalysis, domain: string): Finding[] {
       ? missing.map((item) =>
           finding(spfMeta.includeMissing, 'fail', {
             subject: item.domain,
-            message: `"${item.term}" names ${item.target}, which ${item.problem === 'nxdomain' ? 'does not exist' : item.problem === 'nodata' ? 'has no TXT records' : 'publishes no SPF record'}: receivers return permerror when they reach it.${item.problem === 'nxdomain' ? ` If that domain has lapsed, whoever registers it decides who may send as ${domain}.` : ''}`,
+            ...dnsMessage(
+              item.problem === 'nxdomain'
+                ? 'spf.include-missing.nxdomain'
+                : item.problem === 'nodata'
+                  ? 'spf.include-missing.nodata'
+                  : 'spf.include-missing.no-spf',
+              item.problem === 'nxdomain'
+                ? { term: item.term, target: item.target, domain }
+                : { term: item.term, target: item.target },
+            ),
             evidence: [
               ...analysis.answers
                 .filter((answer) => answer.name === item.target && answer.type === 'TXT')
@@ -320,14 +349,7 @@ function treeFindings(analysis: SpfAnalysis, domain: string): Finding[] {
             ],
           }),
         )
-      : [
-          passOrIncomplete(
-            analysis,
-            spfMeta.includeMissing,
-            domain,
-            'Every include/redirect target publishes an SPF record.',
-          ),
-        ]),
+      : [passOrIncomplete(analysis, spfMeta.includeMissing, domain, dnsMessage('spf.include-missing.pass'))]),
   );
   out.push(
     ...analysis.syntaxErrors
@@ -335,8 +357,12 @@ function treeFindings(analysis: SpfAnalysis, domain: string): Finding[] {
       .map((item) =>
         finding(spfMeta.syntaxError, 'fail', {
           subject: item.domain,
-          message: `The SPF record of ${item.domain}, included by ${domain}, has a syntax error: ${item.error.message}. Receivers return permerror when they reach it.`,
-          evidence: tree,
+          ...dnsMessageWithDetail(
+            item.error.term === '' ? 'spf.syntax-error.included' : 'spf.syntax-error.included-term',
+            { included: item.domain, domain, ...syntaxParams(item.error) },
+            `The SPF record of ${item.domain}, included by ${domain}, has a syntax error: ${item.error.message}. Receivers return permerror when they reach it.`,
+          ),
+          evidence: [detailEvidence('syntax error', item.error.message), ...tree],
         }),
       ),
   );
@@ -346,7 +372,11 @@ function treeFindings(analysis: SpfAnalysis, domain: string): Finding[] {
       .map((item) =>
         finding(spfMeta.multipleRecords, 'fail', {
           subject: item.domain,
-          message: `${item.domain}, included by ${domain}, publishes ${item.records.length} v=spf1 records: permerror when receivers reach it.`,
+          ...dnsMessage('spf.multiple-records.included', {
+            included: item.domain,
+            domain,
+            count: item.records.length,
+          }),
           evidence: tree,
         }),
       ),
@@ -360,11 +390,12 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
   const rootTxt = [dnsEvidence(analysis.rootTxt)];
   if (analysis.passAll.length > 0) {
     for (const item of analysis.passAll) {
-      const where = item.via === 'root' ? 'this record' : `${item.domain}, which ${domain} includes,`;
       out.push(
         finding(spfMeta.allPass, 'fail', {
           subject: item.domain,
-          message: `"${item.term}" in ${where} lets any server on the internet pass SPF as ${domain}: forged mail from anywhere is authorised.`,
+          ...(item.via === 'root'
+            ? dnsMessage('spf.all-pass.root', { term: item.term, domain })
+            : dnsMessage('spf.all-pass.included', { term: item.term, included: item.domain, domain })),
           evidence: item.via === 'root' ? rootTxt : tree,
           ...(item.via === 'root' && item.term.endsWith('all')
             ? { fix: record.replace(/(^| )\+?all( |$)/i, '$1-all$2') }
@@ -373,14 +404,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
       );
     }
   } else {
-    out.push(
-      passOrIncomplete(
-        analysis,
-        spfMeta.allPass,
-        domain,
-        'No term lets every address pass (+all, ip4:0.0.0.0/0, ip6:::/0).',
-      ),
-    );
+    out.push(passOrIncomplete(analysis, spfMeta.allPass, domain, dnsMessage('spf.all-pass.pass')));
   }
   const finalAll = analysis.finalAll;
   const brokenRedirect =
@@ -392,7 +416,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
     out.push(
       finding(spfMeta.allNeutral, 'fail', {
         subject: finalAll.domain,
-        message: `The policy ends in "${finalAll.term}": receivers get "neutral" for servers not listed, so forged mail is not refused by SPF.`,
+        ...dnsMessage('spf.all-neutral.fail', { term: finalAll.term }),
         evidence: rootTxt,
         fix: record.replace(/(^| )\?all( |$)/i, '$1-all$2'),
       }),
@@ -401,7 +425,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
     out.push(
       finding(spfMeta.allNeutral, 'pass', {
         subject: domain,
-        message: `The policy ends in "${finalAll.term}".`,
+        ...dnsMessage('spf.all-neutral.pass', { term: finalAll.term }),
         evidence: rootTxt,
       }),
     );
@@ -410,8 +434,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
     out.push(
       finding(spfMeta.noAll, 'error', {
         subject: domain,
-        message:
-          'The record ends in a redirect= whose target could not be read, so how the policy ends is unknown.',
+        ...dnsMessage('spf.no-all.unchecked'),
         evidence: [...errorEvidence(analysis), ...tree],
       }),
     );
@@ -421,8 +444,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
     out.push(
       finding(spfMeta.noAll, 'fail', {
         subject: domain,
-        message:
-          'The policy has no all mechanism and no usable redirect=: servers not listed get "neutral", so forged mail is not refused by SPF.',
+        ...dnsMessage('spf.no-all.fail'),
         evidence: rootTxt,
         fix: `${record.trimEnd()} -all`,
       }),
@@ -431,7 +453,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
     out.push(
       finding(spfMeta.noAll, 'pass', {
         subject: domain,
-        message: `The policy ends with an explicit "${finalAll.term}".`,
+        ...dnsMessage('spf.no-all.pass', { term: finalAll.term }),
         evidence: rootTxt,
       }),
     );
@@ -441,14 +463,14 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
       ? analysis.ptrTerms.map((item) =>
           finding(spfMeta.ptrUsed, 'warn', {
             subject: item.domain,
-            message: `"${item.term}" in ${item.domain}: ptr depends on the sender's reverse DNS, is slow, and some receivers ignore it.`,
+            ...dnsMessage('spf.ptr-used.warn', { term: item.term, domain: item.domain }),
             evidence: tree,
           }),
         )
       : [
           finding(spfMeta.ptrUsed, 'pass', {
             subject: domain,
-            message: 'No ptr mechanism in the policy tree.',
+            ...dnsMessage('spf.ptr-used.pass'),
           }),
         ]),
   );
@@ -457,14 +479,14 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
       ? analysis.redirectIgnored.map((item) =>
           finding(spfMeta.redirectIgnored, 'warn', {
             subject: item.domain,
-            message: `"${item.term}" in ${item.domain} is never used: the record has an all mechanism, which always matches first.`,
+            ...dnsMessage('spf.redirect-ignored.warn', { term: item.term, domain: item.domain }),
             evidence: rootTxt,
           }),
         )
       : [
           finding(spfMeta.redirectIgnored, 'pass', {
             subject: domain,
-            message: 'No redirect= is shadowed by an all mechanism.',
+            ...dnsMessage('spf.redirect-ignored.pass'),
           }),
         ]),
   );
@@ -479,10 +501,10 @@ function rawFindings(analysis: SpfAnalysis, domain: string): Finding[] {
     out.push(
       finding(spfMeta.recordTooLong, bytes > recordLengthAdvice ? 'warn' : 'pass', {
         subject: domain,
-        message:
-          bytes > recordLengthAdvice
-            ? `The SPF record is ${bytes} bytes, over the ${recordLengthAdvice} that RFC 7208 advises: answers may exceed 512-byte UDP replies and fail on some networks.`
-            : `The SPF record is ${bytes} bytes (advice: at most ${recordLengthAdvice}).`,
+        ...dnsMessage(bytes > recordLengthAdvice ? 'spf.record-too-long.warn' : 'spf.record-too-long.pass', {
+          bytes,
+          advice: recordLengthAdvice,
+        }),
         evidence: rootTxt,
       }),
     );
@@ -493,9 +515,7 @@ function rawFindings(analysis: SpfAnalysis, domain: string): Finding[] {
     out.push(
       finding(spfMeta.spfRrType, txtOnly ? 'fail' : 'warn', {
         subject: domain,
-        message: txtOnly
-          ? 'The SPF policy is published only as the discontinued SPF record type (99); receivers read TXT only, so for them there is no SPF policy.'
-          : 'An SPF-type (99) record is published beside the TXT record; receivers ignore it, and it misleads whoever edits one and not the other.',
+        ...dnsMessage(txtOnly ? 'spf.spf-rr-type.only' : 'spf.spf-rr-type.beside'),
         evidence: [dnsEvidence(spfType)],
         ...(txtOnly ? { severity: 'high' as const } : {}),
       }),
@@ -504,7 +524,7 @@ function rawFindings(analysis: SpfAnalysis, domain: string): Finding[] {
     out.push(
       finding(spfMeta.spfRrType, 'error', {
         subject: domain,
-        message: `The SPF-type (99) query for ${domain} failed (${spfType.reason}); only TXT matters to receivers, so this affects nothing else.`,
+        ...dnsMessage('spf.spf-rr-type.error', { domain, reason: spfType.reason }),
         evidence: [dnsEvidence(spfType)],
       }),
     );
@@ -512,7 +532,7 @@ function rawFindings(analysis: SpfAnalysis, domain: string): Finding[] {
     out.push(
       finding(spfMeta.spfRrType, 'pass', {
         subject: domain,
-        message: 'No SPF-type (99) record: TXT only, as RFC 7208 requires.',
+        ...dnsMessage('spf.spf-rr-type.pass'),
       }),
     );
   }
@@ -521,10 +541,17 @@ function rawFindings(analysis: SpfAnalysis, domain: string): Finding[] {
       out.push(
         finding(spfMeta.splitMistake, 'fail', {
           subject: mistake.domain,
-          message: `In the TXT record of ${mistake.domain}, ${mistake.message}.`,
-          evidence: analysis.answers
-            .filter((answer) => answer.name === mistake.domain && answer.type === 'TXT')
-            .map(dnsEvidence),
+          ...dnsMessageWithDetail(
+            'spf.split-mistake.fail',
+            { domain: mistake.domain, before: mistake.before, after: mistake.after },
+            `In the TXT record of ${mistake.domain}, ${mistake.message}.`,
+          ),
+          evidence: [
+            detailEvidence('string boundary', mistake.message),
+            ...analysis.answers
+              .filter((answer) => answer.name === mistake.domain && answer.type === 'TXT')
+              .map(dnsEvidence),
+          ],
         }),
       );
     }
@@ -533,10 +560,9 @@ function rawFindings(analysis: SpfAnalysis, domain: string): Finding[] {
     out.push(
       finding(spfMeta.splitMistake, 'pass', {
         subject: domain,
-        message:
-          count === 1
-            ? 'The record is a single string.'
-            : `The record's ${count} strings join without gluing or splitting terms.`,
+        ...(count === 1
+          ? dnsMessage('spf.split-mistake.single')
+          : dnsMessage('spf.split-mistake.pass', { count })),
         evidence: rootTxt,
       }),
     );
@@ -562,21 +588,21 @@ async function missingFinding(
   const evidence = [dnsEvidence(analysis.rootTxt), dnsEvidence(answer)];
   const reason =
     analysis.rootTxt.kind === 'nxdomain'
-      ? `${domain} does not exist in DNS`
+      ? 'nxdomain'
       : analysis.rootTxt.kind === 'nodata'
-        ? `${domain} has no TXT records`
-        : `none of the TXT records of ${domain} starts with "v=spf1 "`;
+        ? 'nodata'
+        : 'no-record';
   if (nullMx) {
     return finding(spfMeta.missing, 'fail', {
       subject: domain,
-      message: `No SPF record (${reason}). The domain publishes a Null MX, so it sends no mail: without "v=spf1 -all" anyone can still use it as a sender and receivers cannot refuse the forgery on SPF.`,
+      ...dnsMessage(`spf.missing.${reason}-null-mx`, { domain }),
       evidence,
       fix: `${domain}. TXT "v=spf1 -all"`,
     });
   }
   return finding(spfMeta.missing, 'fail', {
     subject: domain,
-    message: `No SPF record (${reason}): receivers cannot tell this domain's servers from a forger's, and DMARC cannot pass on SPF.`,
+    ...dnsMessage(`spf.missing.${reason}`, { domain }),
     evidence,
     fix: `${domain}. TXT "v=spf1 mx -all"   (list every service that sends as ${domain}; a domain that sends no mail uses "v=spf1 -all")`,
   });
@@ -587,10 +613,10 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
   const analysis = await analyzeSpf(domain, context.dns);
   const rootTxt = analysis.rootTxt;
   if (rootTxt.kind === 'error') {
-    const message = `The TXT lookup of ${domain} failed (${rootTxt.reason}): the SPF policy could not be read.`;
+    const message = dnsMessage('spf.dns-error.root', { domain, reason: rootTxt.reason });
     return [
-      finding(spfMeta.dnsError, 'error', { subject: domain, message, evidence: [dnsEvidence(rootTxt)] }),
-      finding(spfMeta.missing, 'error', { subject: domain, message, evidence: [dnsEvidence(rootTxt)] }),
+      finding(spfMeta.dnsError, 'error', { subject: domain, ...message, evidence: [dnsEvidence(rootTxt)] }),
+      finding(spfMeta.missing, 'error', { subject: domain, ...message, evidence: [dnsEvidence(rootTxt)] }),
     ];
   }
   const raw = rawFindings(analysis, domain);
@@ -599,7 +625,7 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
     return [
       finding(spfMeta.multipleRecords, 'fail', {
         subject: domain,
-        message: `${domain} publishes ${analysis.spfRecordCount} v=spf1 records: every receiver returns permerror, so SPF protects nothing and DMARC sees it fail.`,
+        ...dnsMessage('spf.multiple-records.fail', { domain, count: analysis.spfRecordCount }),
         evidence: [dnsEvidence(rootTxt)],
         fix: 'Merge them into one record: "v=spf1 <all mechanisms of both> -all"',
       }),
@@ -610,10 +636,10 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
   const found = [
     finding(spfMeta.missing, 'pass', {
       subject: domain,
-      message: `SPF record found: ${record}`,
+      ...dnsMessage('spf.missing.found', { record }),
       evidence: [dnsEvidence(rootTxt)],
     }),
-    finding(spfMeta.multipleRecords, 'pass', { subject: domain, message: 'Exactly one v=spf1 record.' }),
+    finding(spfMeta.multipleRecords, 'pass', { subject: domain, ...dnsMessage('spf.multiple-records.pass') }),
   ];
   const rootSyntax = analysis.syntaxErrors.find((item) => item.domain === domain);
   if (rootSyntax !== undefined) {
@@ -621,8 +647,12 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
       ...found,
       finding(spfMeta.syntaxError, 'fail', {
         subject: domain,
-        message: `${rootSyntax.error.message}. Receivers return permerror for the whole record, so SPF protects nothing.`,
-        evidence: [dnsEvidence(rootTxt)],
+        ...dnsMessageWithDetail(
+          rootSyntax.error.term === '' ? 'spf.syntax-error.root' : 'spf.syntax-error.root-term',
+          syntaxParams(rootSyntax.error),
+          `${rootSyntax.error.message}. Receivers return permerror for the whole record, so SPF protects nothing.`,
+        ),
+        evidence: [detailEvidence('syntax error', rootSyntax.error.message), dnsEvidence(rootTxt)],
       }),
       ...raw,
     ];
@@ -632,7 +662,19 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
       ? analysis.dnsErrors.map((error) =>
           finding(spfMeta.dnsError, 'error', {
             subject: error.name,
-            message: `The ${error.type} lookup of ${error.name}${error.term === undefined ? '' : ` (for "${error.term}" in ${error.domain})`} failed (${error.reason}): receivers meeting this get temperror.`,
+            ...(error.term === undefined
+              ? dnsMessage('spf.dns-error.lookup', {
+                  type: error.type,
+                  name: error.name,
+                  reason: error.reason,
+                })
+              : dnsMessage('spf.dns-error.lookup-term', {
+                  type: error.type,
+                  name: error.name,
+                  term: error.term,
+                  domain: error.domain,
+                  reason: error.reason,
+                })),
             evidence: analysis.answers
               .filter(
                 (answer) =>
@@ -644,14 +686,14 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
       : [
           finding(spfMeta.dnsError, 'pass', {
             subject: domain,
-            message: `All ${analysis.answers.length} DNS lookups of the policy tree answered.`,
+            ...dnsMessage('spf.dns-error.pass', { count: analysis.answers.length }),
           }),
         ];
   return [
     ...found,
     finding(spfMeta.syntaxError, 'pass', {
       subject: domain,
-      message: 'The record follows the RFC 7208 grammar.',
+      ...dnsMessage('spf.syntax-error.pass'),
     }),
     ...lookupFindings(analysis, domain),
     ...treeFindings(analysis, domain),

@@ -63,6 +63,96 @@ export const enDnsFindings = {
   'mx.no-ipv6.unchecked': 'Could not check whether an MX host has IPv6: {failures}.',
   'mx.no-ipv6.missing':
     'No MX host has an IPv6 (AAAA) address, so senders that only have IPv6 cannot deliver mail to {domain}. They are still rare; add IPv6 when your provider offers it.',
+  // ---- spf ----
+  'spf.incomplete': 'Could not check every branch of the SPF policy: {failures} failed.',
+  'spf.too-many-lookups.fail':
+    'The policy has {total} DNS-querying terms across its include tree; receivers stop at 10 and return permerror, so mail from this domain fails SPF.{macros, plural, =0 {} one { # include/redirect target with macros could not be followed without a sender, so the real total may be higher.} other { # include/redirect targets with macros could not be followed without a sender, so the real total may be higher.}}',
+  'spf.too-many-lookups.limit':
+    '10 of 10 DNS-querying terms: at the limit, one more include from any provider breaks SPF.{macros, plural, =0 {} one { # include/redirect target with macros could not be followed without a sender, so the real total may be higher.} other { # include/redirect targets with macros could not be followed without a sender, so the real total may be higher.}}',
+  'spf.too-many-lookups.pass':
+    '{total} of 10 DNS-querying terms (include, a, mx, ptr, exists, redirect over the whole tree).{macros, plural, =0 {} one { # include/redirect target with macros could not be followed without a sender, so the real total may be higher.} other { # include/redirect targets with macros could not be followed without a sender, so the real total may be higher.}}',
+  'spf.too-many-void-lookups.fail':
+    '{count} terms name domains that answer with nothing ({voids}); receivers return permerror after the second.',
+  'spf.too-many-void-lookups.pass': '{count} of 2 void lookups.',
+  'spf.too-many-void-lookups.pass-named': '{count} of 2 void lookups ({names}).',
+  'spf.too-many-mx-names.fail':
+    '"{term}" meets {count} MX records at {name}; over 10, receivers return permerror for every message.',
+  'spf.too-many-mx-names.pass': 'No mx term meets more than 10 MX names.',
+  'spf.include-loop.fail': '"{term}" leads back into its own chain ({chain}): evaluation ends in permerror.',
+  'spf.include-loop.pass': 'No include/redirect loop.',
+  'spf.include-missing.nxdomain':
+    '"{term}" names {target}, which does not exist: receivers return permerror when they reach it. If that domain has lapsed, whoever registers it decides who may send as {domain}.',
+  'spf.include-missing.nodata':
+    '"{term}" names {target}, which has no TXT records: receivers return permerror when they reach it.',
+  'spf.include-missing.no-spf':
+    '"{term}" names {target}, which publishes no SPF record: receivers return permerror when they reach it.',
+  'spf.include-missing.pass': 'Every include/redirect target publishes an SPF record.',
+  'spf.syntax-error.included':
+    'The SPF record of {included}, included by {domain}, has a syntax error at column {column}. Receivers return permerror when they reach it.',
+  'spf.syntax-error.included-term':
+    'The SPF record of {included}, included by {domain}, has a syntax error in "{term}" at column {column}. Receivers return permerror when they reach it.',
+  'spf.syntax-error.root':
+    'Syntax error at column {column}. Receivers return permerror for the whole record, so SPF protects nothing.',
+  'spf.syntax-error.root-term':
+    'Syntax error in "{term}" at column {column}. Receivers return permerror for the whole record, so SPF protects nothing.',
+  'spf.syntax-error.pass': 'The record follows the RFC 7208 grammar.',
+  'spf.multiple-records.included':
+    '{included}, included by {domain}, publishes {count} v=spf1 records: permerror when receivers reach it.',
+  'spf.multiple-records.fail':
+    '{domain} publishes {count} v=spf1 records: every receiver returns permerror, so SPF protects nothing and DMARC sees it fail.',
+  'spf.multiple-records.pass': 'Exactly one v=spf1 record.',
+  'spf.all-pass.root':
+    '"{term}" in this record lets any server on the internet pass SPF as {domain}: forged mail from anywhere is authorised.',
+  'spf.all-pass.included':
+    '"{term}" in {included}, which {domain} includes, lets any server on the internet pass SPF as {domain}: forged mail from anywhere is authorised.',
+  'spf.all-pass.pass': 'No term lets every address pass (+all, ip4:0.0.0.0/0, ip6:::/0).',
+  'spf.all-neutral.fail':
+    'The policy ends in "{term}": receivers get "neutral" for servers not listed, so forged mail is not refused by SPF.',
+  'spf.all-neutral.pass': 'The policy ends in "{term}".',
+  'spf.no-all.unchecked':
+    'The record ends in a redirect= whose target could not be read, so how the policy ends is unknown.',
+  'spf.no-all.fail':
+    'The policy has no all mechanism and no usable redirect=: servers not listed get "neutral", so forged mail is not refused by SPF.',
+  'spf.no-all.pass': 'The policy ends with an explicit "{term}".',
+  'spf.ptr-used.warn':
+    '"{term}" in {domain}: ptr depends on the sender\'s reverse DNS, is slow, and some receivers ignore it.',
+  'spf.ptr-used.pass': 'No ptr mechanism in the policy tree.',
+  'spf.redirect-ignored.warn':
+    '"{term}" in {domain} is never used: the record has an all mechanism, which always matches first.',
+  'spf.redirect-ignored.pass': 'No redirect= is shadowed by an all mechanism.',
+  'spf.record-too-long.warn':
+    'The SPF record is {bytes} bytes, over the {advice} that RFC 7208 advises: answers may exceed 512-byte UDP replies and fail on some networks.',
+  'spf.record-too-long.pass': 'The SPF record is {bytes} bytes (advice: at most {advice}).',
+  'spf.spf-rr-type.only':
+    'The SPF policy is published only as the discontinued SPF record type (99); receivers read TXT only, so for them there is no SPF policy.',
+  'spf.spf-rr-type.beside':
+    'An SPF-type (99) record is published beside the TXT record; receivers ignore it, and it misleads whoever edits one and not the other.',
+  'spf.spf-rr-type.error':
+    'The SPF-type (99) query for {domain} failed ({reason}); only TXT matters to receivers, so this affects nothing else.',
+  'spf.spf-rr-type.pass': 'No SPF-type (99) record: TXT only, as RFC 7208 requires.',
+  'spf.split-mistake.fail':
+    'In the TXT record of {domain}, the boundary between the strings "{before}" and "{after}" glues two terms together or cuts one in two.',
+  'spf.split-mistake.single': 'The record is a single string.',
+  'spf.split-mistake.pass': "The record's {count} strings join without gluing or splitting terms.",
+  'spf.missing.nxdomain-null-mx':
+    'No SPF record ({domain} does not exist in DNS). The domain publishes a Null MX, so it sends no mail: without "v=spf1 -all" anyone can still use it as a sender and receivers cannot refuse the forgery on SPF.',
+  'spf.missing.nxdomain':
+    "No SPF record ({domain} does not exist in DNS): receivers cannot tell this domain's servers from a forger's, and DMARC cannot pass on SPF.",
+  'spf.missing.nodata-null-mx':
+    'No SPF record ({domain} has no TXT records). The domain publishes a Null MX, so it sends no mail: without "v=spf1 -all" anyone can still use it as a sender and receivers cannot refuse the forgery on SPF.',
+  'spf.missing.nodata':
+    "No SPF record ({domain} has no TXT records): receivers cannot tell this domain's servers from a forger's, and DMARC cannot pass on SPF.",
+  'spf.missing.no-record-null-mx':
+    'No SPF record (none of the TXT records of {domain} starts with "v=spf1 "). The domain publishes a Null MX, so it sends no mail: without "v=spf1 -all" anyone can still use it as a sender and receivers cannot refuse the forgery on SPF.',
+  'spf.missing.no-record':
+    'No SPF record (none of the TXT records of {domain} starts with "v=spf1 "): receivers cannot tell this domain\'s servers from a forger\'s, and DMARC cannot pass on SPF.',
+  'spf.missing.found': 'SPF record found: {record}',
+  'spf.dns-error.root': 'The TXT lookup of {domain} failed ({reason}): the SPF policy could not be read.',
+  'spf.dns-error.lookup':
+    'The {type} lookup of {name} failed ({reason}): receivers meeting this get temperror.',
+  'spf.dns-error.lookup-term':
+    'The {type} lookup of {name} (for "{term}" in {domain}) failed ({reason}): receivers meeting this get temperror.',
+  'spf.dns-error.pass': 'All {count} DNS lookups of the policy tree answered.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DnsFindingKey = keyof typeof enDnsFindings;

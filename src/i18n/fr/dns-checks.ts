@@ -76,22 +76,113 @@ export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
     remediation:
       'Publiez un enregistrement TXT sur le domaine qui liste les serveurs qui envoient son courrier, par exemple\n  example.com. TXT "v=spf1 mx include:spf.protection.outlook.com -all"\nUn domaine qui n’envoie aucun courrier publie : example.com. TXT "v=spf1 -all"',
   },
-  'spf.multiple-records': { title: 'Plus d’un enregistrement SPF' },
-  'spf.syntax-error': { title: 'Erreur de syntaxe dans l’enregistrement SPF' },
-  'spf.too-many-lookups': { title: 'Plus de 10 termes qui interrogent le DNS' },
-  'spf.too-many-void-lookups': { title: 'Plus de 2 recherches DNS vides' },
-  'spf.include-loop': { title: 'Boucle include/redirect' },
-  'spf.include-missing': { title: 'include/redirect vers un domaine sans SPF' },
-  'spf.all-pass': { title: 'SPF accepte n’importe quel hôte (+all)' },
-  'spf.all-neutral': { title: 'SPF se termine par ?all' },
-  'spf.no-all': { title: 'L’enregistrement SPF n’a ni all ni redirect' },
-  'spf.ptr-used': { title: 'Mécanisme ptr utilisé' },
-  'spf.redirect-ignored': { title: 'redirect= ignoré à cause de all' },
-  'spf.record-too-long': { title: 'Enregistrement SPF de plus de 450 octets' },
-  'spf.spf-rr-type': { title: 'Type d’enregistrement SPF (99) abandonné' },
-  'spf.too-many-mx-names': { title: 'Le terme mx rencontre plus de 10 noms MX' },
-  'spf.split-mistake': { title: 'Enregistrement découpé en chaînes au mauvais endroit' },
-  'spf.dns-error': { title: 'Erreur DNS à la lecture de la politique SPF' },
+  'spf.multiple-records': {
+    title: 'Plus d’un enregistrement SPF',
+    description:
+      'Deux enregistrements TXT ou plus commencent par v=spf1 : tous les destinataires renvoient permerror, donc aucun ne s’applique et DMARC voit SPF échouer. Élevée : cela désactive SPF sans bruit.',
+    remediation:
+      'Fusionnez les enregistrements en un seul : gardez un unique enregistrement TXT « v=spf1 … -all » qui contient tous les mécanismes.',
+  },
+  'spf.syntax-error': {
+    title: 'Erreur de syntaxe dans l’enregistrement SPF',
+    description:
+      'Un terme que la grammaire de la RFC 7208 n’autorise pas fait de tout l’enregistrement un permerror chez chaque destinataire, y compris pour les termes situés avant l’erreur. Élevée : SPF ne protège plus le domaine.',
+    remediation:
+      'Corrigez le terme indiqué dans le résultat (orthographe du mécanisme, adresse, nom de domaine) et republiez l’enregistrement.',
+  },
+  'spf.too-many-lookups': {
+    title: 'Plus de 10 termes qui interrogent le DNS',
+    description:
+      'Les destinataires s’arrêtent après 10 termes qui coûtent une recherche DNS (include, a, mx, ptr, exists, redirect, comptés sur tout l’arbre des include) et renvoient permerror : le courrier légitime échoue à SPF. Élevée : les fournisseurs ajoutent des include sans prévenir et l’enregistrement casse sans que personne ne le voie.',
+    remediation:
+      'Supprimez les include de services que vous n’utilisez plus, remplacez les termes a/mx de vos propres hôtes par des plages ip4:/ip6:, et demandez à vos fournisseurs des include plus ciblés. Gardez un total de 10 au plus (idéalement 8, pour garder de la marge).',
+  },
+  'spf.too-many-void-lookups': {
+    title: 'Plus de 2 recherches DNS vides',
+    description:
+      'Les termes dont le nom répond NXDOMAIN ou sans aucun enregistrement sont des « recherches vides » ; les destinataires qui suivent la RFC 7208 renvoient permerror au-delà de la deuxième. Moyenne : cela dépend du destinataire, et ces noms périmés signalent aussi des hôtes oubliés que quelqu’un d’autre pourrait enregistrer.',
+    remediation:
+      'Supprimez les termes a:, mx:, exists: et include: qui désignent des hôtes ou des domaines qui n’existent plus.',
+  },
+  'spf.include-loop': {
+    title: 'Boucle include/redirect',
+    description:
+      'Un enregistrement inclut un domaine (ou redirige vers lui) qui ramène à lui-même : l’évaluation tourne jusqu’à la limite de recherches et se termine en permerror. Élevée : SPF ne réussit jamais.',
+    remediation: 'Supprimez le include: ou le redirect= qui renvoie vers le haut de la chaîne.',
+  },
+  'spf.include-missing': {
+    title: 'include/redirect vers un domaine sans SPF',
+    description:
+      'include: ou redirect= désigne un domaine qui n’existe pas ou qui ne publie pas d’enregistrement SPF : les destinataires renvoient permerror pour chaque message qui atteint ce terme. Élevée : le courrier légitime échoue, et un domaine de fournisseur expiré peut être enregistré par quelqu’un d’autre.',
+    remediation:
+      'Supprimez le terme, ou corrigez le nom de domaine pour celui que documente votre fournisseur.',
+  },
+  'spf.all-pass': {
+    title: 'SPF accepte n’importe quel hôte (+all)',
+    description:
+      '+all (ou ip4:0.0.0.0/0, ip6:::/0), dans l’enregistrement ou dans un enregistrement qu’il inclut, fait réussir SPF pour n’importe quel serveur sur internet. Critique : le courrier falsifié passe SPF et peut passer DMARC.',
+    remediation:
+      'Terminez l’enregistrement par -all (ou ~all le temps d’observer les rapports DMARC) : "v=spf1 mx … -all".',
+  },
+  'spf.all-neutral': {
+    title: 'SPF se termine par ?all',
+    description:
+      '?all donne « neutral » aux expéditeurs non listés, ce que les destinataires traitent comme une absence de politique. Moyenne : SPF liste les serveurs mais ne fait rien contre les usurpateurs.',
+    remediation: 'Remplacez ?all par -all (ou ~all le temps d’observer les rapports DMARC).',
+  },
+  'spf.no-all': {
+    title: 'L’enregistrement SPF n’a ni all ni redirect',
+    description:
+      'Quand rien ne correspond et qu’il n’y a ni all ni redirect=, le résultat est « neutral » : les expéditeurs non listés ne sont pas refusés. Moyenne : la même faiblesse que ?all, le plus souvent par oubli.',
+    remediation: 'Terminez l’enregistrement par -all (ou ~all le temps d’observer les rapports DMARC).',
+  },
+  'spf.ptr-used': {
+    title: 'Mécanisme ptr utilisé',
+    description:
+      'ptr est lent, peu fiable et charge le DNS inverse de l’expéditeur ; la RFC 7208 recommande de ne pas l’utiliser (SHOULD NOT) et certains destinataires l’ignorent. Faible : le courrier peut échouer à SPF quand ptr était la seule correspondance.',
+    remediation: 'Remplacez ptr par des plages ip4:/ip6: ou par les noms a: de vos hôtes d’envoi.',
+  },
+  'spf.redirect-ignored': {
+    title: 'redirect= ignoré à cause de all',
+    description:
+      'Un enregistrement qui contient un mécanisme all n’atteint jamais son redirect= (all correspond toujours avant). Faible : la politique de redirection que le propriétaire voulait appliquer ne s’applique pas.',
+    remediation:
+      'Gardez l’un des deux : supprimez le terme all pour utiliser la redirection, ou supprimez redirect= si all est la fin voulue.',
+  },
+  'spf.record-too-long': {
+    title: 'Enregistrement SPF de plus de 450 octets',
+    description:
+      'La RFC 7208 conseille de garder l’enregistrement assez petit pour que la réponse DNS tienne dans une réponse UDP de 512 octets ; au-delà, il faut TCP ou EDNS, qui échouent sur certains chemins et donnent temperror. Faible : la plupart des résolveurs s’en sortent.',
+    remediation:
+      'Regroupez les plages ip4: en préfixes plus larges, ou déplacez-en une partie dans un enregistrement include:_spf.example.com.',
+  },
+  'spf.spf-rr-type': {
+    title: 'Type d’enregistrement SPF (99) abandonné',
+    description:
+      'La RFC 7208 a abandonné le type d’enregistrement SPF ; les destinataires ne lisent que les TXT. Faible : sans effet s’il est identique au TXT, trompeur quand les deux divergent.',
+    remediation: 'Supprimez l’enregistrement de type SPF et gardez seulement l’enregistrement TXT.',
+  },
+  'spf.too-many-mx-names': {
+    title: 'Le terme mx rencontre plus de 10 noms MX',
+    description:
+      'Un terme mx ne peut pas examiner plus de 10 enregistrements MX ; au-delà, les destinataires renvoient permerror. Élevée : SPF casse pour tout le courrier.',
+    remediation:
+      'Remplacez le terme mx par les plages ip4:/ip6: des hôtes qui envoient réellement le courrier.',
+  },
+  'spf.split-mistake': {
+    title: 'Enregistrement découpé en chaînes au mauvais endroit',
+    description:
+      'Les chaînes d’un enregistrement TXT sont collées bout à bout sans rien entre elles : une frontière de chaîne sans espace soude deux termes en un seul (souvent invalide), et un espace mal placé en coupe un. Élevée : l’enregistrement est cassé ou dit autre chose que prévu.',
+    remediation:
+      'Republiez l’enregistrement pour que chaque chaîne se termine par un espace après un terme complet : "v=spf1 ip4:192.0.2.1 " "include:… -all".',
+  },
+  'spf.dns-error': {
+    title: 'Erreur DNS à la lecture de la politique SPF',
+    description:
+      'Une recherche nécessaire pour évaluer la politique a dépassé le délai ou échoué : les destinataires qui rencontrent la même panne obtiennent temperror et diffèrent le courrier ou l’acceptent sans contrôle. Résultat « erreur » : les règles qui en dépendent n’ont pas pu être évaluées.',
+    remediation:
+      'Vérifiez les serveurs de noms du domaine indiqué dans le résultat (ils doivent répondre aux requêtes TXT, A et MX).',
+  },
   // ---- dmarc ----
   'dmarc.missing': {
     title: 'Pas d’enregistrement DMARC',

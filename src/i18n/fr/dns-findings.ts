@@ -66,4 +66,99 @@ export const frDnsFindings: Readonly<Record<DnsFindingKey, string>> = {
   'mx.no-ipv6.unchecked': 'Impossible de vérifier si un hôte MX a une adresse IPv6 : {failures}.',
   'mx.no-ipv6.missing':
     'Aucun hôte MX n’a d’adresse IPv6 (AAAA) : les expéditeurs qui n’ont que l’IPv6 ne peuvent pas livrer de courrier à {domain}. Ils sont encore rares ; ajoutez l’IPv6 quand votre fournisseur le propose.',
+  // ---- spf ----
+  'spf.incomplete': 'Impossible de vérifier toutes les branches de la politique SPF : échec de {failures}.',
+  'spf.too-many-lookups.fail':
+    'La politique compte {total} termes qui interrogent le DNS dans son arbre d’include ; les destinataires s’arrêtent à 10 et renvoient permerror : le courrier de ce domaine échoue à SPF.{macros, plural, =0 {} one { # cible include/redirect contenant des macros n’a pas pu être suivie sans expéditeur : le vrai total peut être plus élevé.} other { # cibles include/redirect contenant des macros n’ont pas pu être suivies sans expéditeur : le vrai total peut être plus élevé.}}',
+  'spf.too-many-lookups.limit':
+    '10 termes sur 10 interrogent le DNS : à la limite, un include de plus chez n’importe quel fournisseur casse SPF.{macros, plural, =0 {} one { # cible include/redirect contenant des macros n’a pas pu être suivie sans expéditeur : le vrai total peut être plus élevé.} other { # cibles include/redirect contenant des macros n’ont pas pu être suivies sans expéditeur : le vrai total peut être plus élevé.}}',
+  'spf.too-many-lookups.pass':
+    '{total} termes sur 10 interrogent le DNS (include, a, mx, ptr, exists, redirect dans tout l’arbre).{macros, plural, =0 {} one { # cible include/redirect contenant des macros n’a pas pu être suivie sans expéditeur : le vrai total peut être plus élevé.} other { # cibles include/redirect contenant des macros n’ont pas pu être suivies sans expéditeur : le vrai total peut être plus élevé.}}',
+  'spf.too-many-void-lookups.fail':
+    '{count} termes désignent des domaines qui ne renvoient rien ({voids}) ; les destinataires renvoient permerror dès la troisième recherche vide.',
+  'spf.too-many-void-lookups.pass':
+    '{count, plural, one {# recherche vide} other {# recherches vides}} sur 2 autorisées.',
+  'spf.too-many-void-lookups.pass-named':
+    '{count, plural, one {# recherche vide} other {# recherches vides}} sur 2 autorisées ({names}).',
+  'spf.too-many-mx-names.fail':
+    '« {term} » rencontre {count} enregistrements MX à {name} ; au-delà de 10, les destinataires renvoient permerror pour chaque message.',
+  'spf.too-many-mx-names.pass': 'Aucun terme mx ne rencontre plus de 10 noms MX.',
+  'spf.include-loop.fail':
+    '« {term} » ramène à sa propre chaîne ({chain}) : l’évaluation se termine en permerror.',
+  'spf.include-loop.pass': 'Aucune boucle include/redirect.',
+  'spf.include-missing.nxdomain':
+    '« {term} » désigne {target}, qui n’existe pas : les destinataires renvoient permerror quand ils l’atteignent. Si ce domaine a expiré, celui qui le réenregistre décide qui peut envoyer du courrier au nom de {domain}.',
+  'spf.include-missing.nodata':
+    '« {term} » désigne {target}, qui n’a aucun enregistrement TXT : les destinataires renvoient permerror quand ils l’atteignent.',
+  'spf.include-missing.no-spf':
+    '« {term} » désigne {target}, qui ne publie aucun enregistrement SPF : les destinataires renvoient permerror quand ils l’atteignent.',
+  'spf.include-missing.pass': 'Chaque cible include/redirect publie un enregistrement SPF.',
+  'spf.syntax-error.included':
+    'L’enregistrement SPF de {included}, inclus par {domain}, a une erreur de syntaxe à la colonne {column}. Les destinataires renvoient permerror quand ils l’atteignent.',
+  'spf.syntax-error.included-term':
+    'L’enregistrement SPF de {included}, inclus par {domain}, a une erreur de syntaxe dans « {term} », colonne {column}. Les destinataires renvoient permerror quand ils l’atteignent.',
+  'spf.syntax-error.root':
+    'Erreur de syntaxe à la colonne {column}. Les destinataires renvoient permerror pour tout l’enregistrement : SPF ne protège plus rien.',
+  'spf.syntax-error.root-term':
+    'Erreur de syntaxe dans « {term} », colonne {column}. Les destinataires renvoient permerror pour tout l’enregistrement : SPF ne protège plus rien.',
+  'spf.syntax-error.pass': 'L’enregistrement respecte la grammaire de la RFC 7208.',
+  'spf.multiple-records.included':
+    '{included}, inclus par {domain}, publie {count} enregistrements v=spf1 : permerror quand les destinataires l’atteignent.',
+  'spf.multiple-records.fail':
+    '{domain} publie {count} enregistrements v=spf1 : tous les destinataires renvoient permerror, donc SPF ne protège rien et DMARC le voit échouer.',
+  'spf.multiple-records.pass': 'Exactement un enregistrement v=spf1.',
+  'spf.all-pass.root':
+    '« {term} » dans cet enregistrement permet à n’importe quel serveur sur internet de passer SPF au nom de {domain} : le courrier falsifié est autorisé d’où qu’il vienne.',
+  'spf.all-pass.included':
+    '« {term} » dans {included}, inclus par {domain}, permet à n’importe quel serveur sur internet de passer SPF au nom de {domain} : le courrier falsifié est autorisé d’où qu’il vienne.',
+  'spf.all-pass.pass': 'Aucun terme n’autorise toutes les adresses (+all, ip4:0.0.0.0/0, ip6:::/0).',
+  'spf.all-neutral.fail':
+    'La politique se termine par « {term} » : les serveurs non listés obtiennent « neutral », donc SPF ne fait pas refuser le courrier falsifié.',
+  'spf.all-neutral.pass': 'La politique se termine par « {term} ».',
+  'spf.no-all.unchecked':
+    'L’enregistrement se termine par un redirect= dont la cible n’a pas pu être lue : on ne sait pas comment la politique se termine.',
+  'spf.no-all.fail':
+    'La politique n’a ni mécanisme all ni redirect= utilisable : les serveurs non listés obtiennent « neutral », donc SPF ne fait pas refuser le courrier falsifié.',
+  'spf.no-all.pass': 'La politique se termine par un « {term} » explicite.',
+  'spf.ptr-used.warn':
+    '« {term} » dans {domain} : ptr dépend du DNS inverse de l’expéditeur, il est lent et certains destinataires l’ignorent.',
+  'spf.ptr-used.pass': 'Aucun mécanisme ptr dans l’arbre de la politique.',
+  'spf.redirect-ignored.warn':
+    '« {term} » dans {domain} ne sert jamais : l’enregistrement a un mécanisme all, qui correspond toujours avant.',
+  'spf.redirect-ignored.pass': 'Aucun redirect= n’est masqué par un mécanisme all.',
+  'spf.record-too-long.warn':
+    'L’enregistrement SPF fait {bytes} octets, au-delà des {advice} conseillés par la RFC 7208 : les réponses peuvent dépasser les 512 octets d’une réponse UDP et échouer sur certains réseaux.',
+  'spf.record-too-long.pass': 'L’enregistrement SPF fait {bytes} octets (conseil : {advice} au plus).',
+  'spf.spf-rr-type.only':
+    'La politique SPF n’est publiée que sous le type d’enregistrement SPF (99), abandonné ; les destinataires ne lisent que les TXT, donc pour eux il n’y a pas de politique SPF.',
+  'spf.spf-rr-type.beside':
+    'Un enregistrement de type SPF (99) est publié à côté du TXT ; les destinataires l’ignorent, et il trompe celui qui modifie l’un sans l’autre.',
+  'spf.spf-rr-type.error':
+    'La requête de type SPF (99) pour {domain} a échoué ({reason}) ; seuls les TXT comptent pour les destinataires, cela n’affecte donc rien d’autre.',
+  'spf.spf-rr-type.pass': 'Aucun enregistrement de type SPF (99) : TXT seulement, comme l’exige la RFC 7208.',
+  'spf.split-mistake.fail':
+    'Dans l’enregistrement TXT de {domain}, la frontière entre les chaînes « {before} » et « {after} » colle deux termes ensemble ou en coupe un en deux.',
+  'spf.split-mistake.single': 'L’enregistrement tient en une seule chaîne.',
+  'spf.split-mistake.pass':
+    'Les {count} chaînes de l’enregistrement se joignent sans coller ni couper de terme.',
+  'spf.missing.nxdomain-null-mx':
+    'Pas d’enregistrement SPF ({domain} n’existe pas dans le DNS). Le domaine publie un MX nul, il n’envoie donc pas de courrier : sans « v=spf1 -all », n’importe qui peut quand même l’utiliser comme expéditeur et les destinataires ne peuvent pas refuser l’usurpation sur la base de SPF.',
+  'spf.missing.nxdomain':
+    'Pas d’enregistrement SPF ({domain} n’existe pas dans le DNS) : les destinataires ne peuvent pas distinguer les serveurs de ce domaine de ceux d’un usurpateur, et DMARC ne peut pas réussir grâce à SPF.',
+  'spf.missing.nodata-null-mx':
+    'Pas d’enregistrement SPF ({domain} n’a aucun enregistrement TXT). Le domaine publie un MX nul, il n’envoie donc pas de courrier : sans « v=spf1 -all », n’importe qui peut quand même l’utiliser comme expéditeur et les destinataires ne peuvent pas refuser l’usurpation sur la base de SPF.',
+  'spf.missing.nodata':
+    'Pas d’enregistrement SPF ({domain} n’a aucun enregistrement TXT) : les destinataires ne peuvent pas distinguer les serveurs de ce domaine de ceux d’un usurpateur, et DMARC ne peut pas réussir grâce à SPF.',
+  'spf.missing.no-record-null-mx':
+    'Pas d’enregistrement SPF (aucun enregistrement TXT de {domain} ne commence par « v=spf1 »). Le domaine publie un MX nul, il n’envoie donc pas de courrier : sans « v=spf1 -all », n’importe qui peut quand même l’utiliser comme expéditeur et les destinataires ne peuvent pas refuser l’usurpation sur la base de SPF.',
+  'spf.missing.no-record':
+    'Pas d’enregistrement SPF (aucun enregistrement TXT de {domain} ne commence par « v=spf1 ») : les destinataires ne peuvent pas distinguer les serveurs de ce domaine de ceux d’un usurpateur, et DMARC ne peut pas réussir grâce à SPF.',
+  'spf.missing.found': 'Enregistrement SPF trouvé : {record}',
+  'spf.dns-error.root':
+    'La recherche TXT de {domain} a échoué ({reason}) : la politique SPF n’a pas pu être lue.',
+  'spf.dns-error.lookup':
+    'La recherche {type} de {name} a échoué ({reason}) : les destinataires qui rencontrent ce problème obtiennent temperror.',
+  'spf.dns-error.lookup-term':
+    'La recherche {type} de {name} (pour « {term} » dans {domain}) a échoué ({reason}) : les destinataires qui rencontrent ce problème obtiennent temperror.',
+  'spf.dns-error.pass': 'Les {count} recherches DNS de l’arbre de la politique ont obtenu une réponse.',
 };
