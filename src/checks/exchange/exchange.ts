@@ -16,8 +16,15 @@ import type { NtlmChallenge } from '../../protocols/ntlm/challenge.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { resolveMailHosts } from '../dns/mx.js';
 import { finding } from '../finding-builder.js';
+import type { KeyedMessage } from '../smtp/keyed-message.js';
 import { combineObservations, type ServerBuild } from './combine.js';
-import { exchangeMeta, exchangeMetaList, messages } from './messages.js';
+import {
+  type BuildUnknownWhy,
+  exchangeMeta,
+  exchangeMetaList,
+  messages,
+  type ProductParams,
+} from './messages.js';
 import { type BuildObservation, formatVersion, sourceText } from './observations.js';
 import {
   defaultProbeLimits,
@@ -79,34 +86,43 @@ function subjectOf(host: string, server: ServerBuild, many: boolean): string {
 
 // ---- Per-server verdicts ------------------------------------------------------------------------------
 
-function productName(assessment: ExchangeAssessment): string {
+function productParams(assessment: ExchangeAssessment): ProductParams {
   const id = assessment.identification;
   switch (id.kind) {
     case 'known-build':
-      return id.update.name;
+      return { identification: id.kind, product: id.update.name };
     case 'unlisted-build':
-      return `${id.product.name} ${id.level.name} (unlisted update above ${id.closestBelow.name})`;
+      return {
+        identification: id.kind,
+        product: id.product.name,
+        level: id.level.name,
+        closest: id.closestBelow.name,
+      };
     case 'newer-than-data':
-      return `${id.product.name}${id.level === null ? '' : ` ${id.level.name}`} (newer than our data)`;
+      return {
+        identification: id.kind,
+        product: id.product.name,
+        ...(id.level === null ? {} : { level: id.level.name }),
+      };
     case 'cu-only':
-      return `${id.product.name} ${id.level.name} (security update not visible)`;
+      return { identification: id.kind, product: id.product.name, level: id.level.name };
     case 'unknown-level':
-      return `${id.product.name} (unknown CU)`;
+      return { identification: id.kind, product: id.product.name };
     case 'product-only':
-      return id.candidates.map((product) => product.name).join(' or ');
+      return { identification: id.kind, product: id.candidates.map((product) => product.name).join(' / ') };
     case 'not-exchange':
-      return 'an unknown product';
+      return { identification: id.kind, product: 'none' };
   }
 }
 
-function buildUnknownWhy(assessment: ExchangeAssessment, version: string): string | undefined {
+function buildUnknownWhy(assessment: ExchangeAssessment, version: string): BuildUnknownWhy | undefined {
   const id = assessment.identification;
   switch (id.kind) {
     case 'newer-than-data':
-      return messages.newerThanData(version, id.newestKnown.build);
+      return { why: 'newer-than-data', version, newest: id.newestKnown.build };
     case 'unknown-level':
     case 'not-exchange':
-      return messages.unknownLevel(version);
+      return { why: 'unknown-level', version };
     case 'known-build':
     case 'unlisted-build':
     case 'cu-only':
@@ -122,14 +138,14 @@ function supportFindings(subject: string, assessment: ExchangeAssessment, eviden
     case 'out-of-support': {
       const esu =
         support.esu === 'esu-build-observed'
-          ? messages.esuObserved
+          ? 'observed'
           : support.esu === 'not-visible'
-            ? messages.esuNotVisible
-            : '';
+            ? 'not-visible'
+            : 'none';
       return [
         finding(exchangeMeta.unsupported, 'fail', {
           subject,
-          message: messages.unsupported(subject, support.product.name, support.endedOn, esu),
+          ...messages.unsupported(subject, support.product.name, support.endedOn, esu),
           evidence,
         }),
       ];
@@ -139,7 +155,7 @@ function supportFindings(subject: string, assessment: ExchangeAssessment, eviden
       return [
         finding(exchangeMeta.unsupported, 'warn', {
           subject,
-          message: messages.levelNotCurrent(subject, support.product.name, support.currentLevels.join(', ')),
+          ...messages.levelNotCurrent(subject, support.product.name, support.currentLevels.join(', ')),
           evidence,
         }),
       ];
@@ -154,7 +170,7 @@ function cveFinding(subject: string, verdict: CveVerdict, evidence: Evidence[]):
     case 'vulnerable':
       return finding(exchangeMeta.vulnerable, 'fail', {
         subject: `${subject} ${verdict.cve.id}`,
-        message: messages.vulnerable(subject, verdict),
+        ...messages.vulnerable(subject, verdict),
         evidence,
         fix: messages.fix(verdict),
         severity: kev || verdict.cve.authentication === 'none' ? 'critical' : 'high',
@@ -162,7 +178,7 @@ function cveFinding(subject: string, verdict: CveVerdict, evidence: Evidence[]):
     case 'possibly-vulnerable':
       return finding(exchangeMeta.possiblyVulnerable, 'warn', {
         subject: `${subject} ${verdict.cve.id}`,
-        message: messages.possiblyVulnerable(subject, verdict),
+        ...messages.possiblyVulnerable(subject, verdict),
         evidence,
         fix: messages.fix(verdict),
         severity: kev ? 'high' : 'medium',
@@ -170,7 +186,7 @@ function cveFinding(subject: string, verdict: CveVerdict, evidence: Evidence[]):
     case 'not-verifiable':
       return finding(exchangeMeta.notVerifiable, 'warn', {
         subject: `${subject} ${verdict.cve.id}`,
-        message: messages.notVerifiable(subject, verdict),
+        ...messages.notVerifiable(subject, verdict),
         evidence,
         fix: messages.fix(verdict),
         severity: kev ? 'medium' : 'low',
@@ -196,9 +212,9 @@ function serverFindings(
   const findings: Finding[] = [
     finding(exchangeMeta.detected, 'warn', {
       subject,
-      message: messages.detected(
+      ...messages.detected(
         subject,
-        productName(assessment),
+        productParams(assessment),
         version,
         assessment.summary.vulnerable,
         assessment.summary.upperBound,
@@ -212,7 +228,7 @@ function serverFindings(
     findings.push(
       finding(exchangeMeta.buildUnknown, 'warn', {
         subject,
-        message: messages.buildUnknown(subject, why),
+        ...messages.buildUnknown(subject, why),
         evidence,
       }),
     );
@@ -230,26 +246,26 @@ function surfaceFinding(
   probe: SurfaceProbe,
   host: string,
   exposedMeta: typeof exchangeMeta.ecpExposed,
-  exposed: (host: string, status: number) => string,
-  blocked: (host: string, status: number) => string,
+  exposed: (host: string, status: number) => KeyedMessage,
+  blocked: (host: string, status: number) => KeyedMessage,
 ): Finding {
   switch (probe.kind) {
     case 'exposed':
       return finding(exposedMeta, 'fail', {
         subject: host,
-        message: exposed(host, probe.response.status),
+        ...exposed(host, probe.response.status),
         evidence: [httpsEvidence(probe.response)],
       });
     case 'blocked':
       return finding(exposedMeta, 'pass', {
         subject: host,
-        message: blocked(host, probe.response.status),
+        ...blocked(host, probe.response.status),
         evidence: [httpsEvidence(probe.response)],
       });
     case 'error':
       return finding(exposedMeta, 'error', {
         subject: host,
-        message: messages.surfaceError(probe.response.url, probe.response.detail),
+        ...messages.surfaceError(probe.response.url, probe.response.reason),
         evidence: [httpsEvidence(probe.response)],
       });
   }
@@ -278,12 +294,11 @@ function ntlmFindings(probe: ExchangeHostProbe, engine: ExchangeEngine, now: Dat
   const findings = [
     finding(exchangeMeta.ntlmInfoLeak, 'warn', {
       subject: host,
-      message: messages.ntlmInfoLeak(
+      ...messages.ntlmInfoLeak(
         host,
         names.length > 0 ? names.join(', ') : challenge.targetName,
-        support === undefined || versionText === undefined
-          ? messages.noWindowsVersion
-          : messages.windowsText(versionText, support),
+        versionText,
+        support,
       ),
       evidence,
     }),
@@ -292,7 +307,7 @@ function ntlmFindings(probe: ExchangeHostProbe, engine: ExchangeEngine, now: Dat
     findings.push(
       finding(exchangeMeta.windowsUnsupported, 'fail', {
         subject: host,
-        message: messages.windowsUnsupported(
+        ...messages.windowsUnsupported(
           host,
           support.release.name,
           support.release.extendedEnd,
@@ -310,7 +325,7 @@ function leakFindings(probe: ExchangeHostProbe): Finding[] {
   return [
     finding(exchangeMeta.internalNameLeak, 'warn', {
       subject: probe.host,
-      message: messages.internalNameLeak(probe.host, distinct.join('; ')),
+      ...messages.internalNameLeak(probe.host, distinct.join('; ')),
       evidence: [
         {
           kind: 'text',
@@ -336,13 +351,13 @@ export function exchangeHostFindings(probe: ExchangeHostProbe, engine: ExchangeE
     findings.push(
       finding(exchangeMeta.detected, 'warn', {
         subject: host,
-        message: messages.buildUnknown(host, messages.noBuild),
+        ...messages.buildUnknown(host, { why: 'no-build' }),
         evidence: [{ kind: 'text', label: 'Exchange markers', value: probe.markers.join('\n') }, ...extra],
         severity: 'info',
       }),
       finding(exchangeMeta.buildUnknown, 'warn', {
         subject: host,
-        message: messages.buildUnknown(host, messages.noBuild),
+        ...messages.buildUnknown(host, { why: 'no-build' }),
         evidence: extra,
       }),
     );
@@ -354,10 +369,10 @@ export function exchangeHostFindings(probe: ExchangeHostProbe, engine: ExchangeE
     findings.push(
       finding(exchangeMeta.mixedBuilds, 'warn', {
         subject: host,
-        message: messages.mixedBuilds(
+        ...messages.mixedBuilds(
           host,
           combined.servers
-            .map((server) => `${server.server ?? 'unnamed'} ${formatVersion(server.version)}`)
+            .map((server) => `${server.server ?? '?'} ${formatVersion(server.version)}`)
             .join(', '),
         ),
         evidence: combined.servers.map((server) => observationEvidence(server.observations)),
@@ -367,7 +382,7 @@ export function exchangeHostFindings(probe: ExchangeHostProbe, engine: ExchangeE
     findings.push(
       finding(exchangeMeta.tlsCertificate, 'warn', {
         subject: host,
-        message: messages.tlsCertificate(host, probe.tls.error ?? 'unknown'),
+        ...messages.tlsCertificate(host, probe.tls.code),
         evidence: extra,
       }),
     );
@@ -420,7 +435,8 @@ export async function checkExchangeTargets(
     async (target) => [target, await probeExchangeHost(context.https, target.host, context.signal, limits)],
   );
   const findings: Finding[] = [];
-  const quiet: string[] = [];
+  const notExchange: string[] = [];
+  const noServer: string[] = [];
   const quietEvidence: Evidence[] = [];
   for (const [target, probe] of probes) {
     switch (probe.kind) {
@@ -428,7 +444,7 @@ export async function checkExchangeTargets(
         findings.push(...exchangeHostFindings(probe, engine, now));
         break;
       case 'not-exchange':
-        quiet.push(`${probe.host} (not Exchange)`);
+        notExchange.push(probe.host);
         quietEvidence.push(...firstResponseEvidence(probe.responses));
         break;
       case 'absent':
@@ -436,12 +452,12 @@ export async function checkExchangeTargets(
           findings.push(
             finding(exchangeMeta.unreachable, 'error', {
               subject: probe.host,
-              message: messages.unreachable(probe.host, probe.response.detail),
+              ...messages.unreachable(probe.host, probe.response.reason),
               evidence: [httpsEvidence(probe.response)],
             }),
           );
         else {
-          quiet.push(`${probe.host} (no HTTPS server)`);
+          noServer.push(probe.host);
           quietEvidence.push(httpsEvidence(probe.response));
         }
         break;
@@ -449,7 +465,7 @@ export async function checkExchangeTargets(
         findings.push(
           finding(exchangeMeta.unreachable, 'error', {
             subject: probe.host,
-            message: messages.unreachable(probe.host, probe.response.detail),
+            ...messages.unreachable(probe.host, probe.response.reason),
             evidence: [httpsEvidence(probe.response)],
           }),
         );
@@ -457,11 +473,11 @@ export async function checkExchangeTargets(
     }
   }
   const anyExchange = probes.some(([, probe]) => probe.kind === 'exchange');
-  if (!anyExchange && quiet.length > 0)
+  if (!anyExchange && notExchange.length + noServer.length > 0)
     findings.push(
       finding(exchangeMeta.notFound, 'skipped', {
         subject,
-        message: messages.notFound(quiet.join(', ')),
+        ...messages.notFound(notExchange, noServer),
         evidence: quietEvidence,
       }),
     );
@@ -471,7 +487,7 @@ export async function checkExchangeTargets(
       findings.push(
         finding(exchangeMeta.dataStale, 'warn', {
           subject,
-          message: messages.dataStale(staleness.reviewBy, staleness.daysPast, staleness.dataVersion),
+          ...messages.dataStale(staleness.reviewBy, staleness.daysPast, staleness.dataVersion),
         }),
       );
   }

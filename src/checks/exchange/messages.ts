@@ -1,6 +1,7 @@
-// Every user-facing text of the exchange.* checks: metadata and message functions, in one place for the
-// coming message catalogues.
+// Every user-facing text of the exchange.* checks: metadata, and message functions that give a catalogue key
+// (src/i18n/fr/exchange-findings.ts) with value parameters; French check texts in src/i18n/fr/exchange-checks.ts.
 
+import { enExchangeFindings } from '../../i18n/fr/exchange-findings.js';
 import type { CheckMeta, Reference } from '../../model/finding.js';
 import type {
   CveVerdict,
@@ -9,6 +10,7 @@ import type {
   VerdictReason,
   WindowsSupport,
 } from '../../protocols/exchange-build/types.js';
+import { keyedMessages, list, none } from '../smtp/keyed-message.js';
 
 const references: readonly Reference[] = [
   {
@@ -236,65 +238,124 @@ export function reasonText(reason: VerdictReason): string {
   }
 }
 
-function cveLabel(verdict: CveVerdict): string {
-  const { cve } = verdict;
-  const aka = cve.aka === null ? '' : ` (${cve.aka})`;
-  const kev = cve.kev.listed ? ', in CISA KEV (exploited in the wild)' : '';
-  const auth = cve.authentication === 'none' ? ', no login needed' : '';
-  const cvss = cve.cvss === null ? '' : `, CVSS ${cve.cvss.score}`;
-  return `${cve.id}${aka}${kev}${auth}${cvss}`;
+const say = keyedMessages(enExchangeFindings);
+
+/** The CVE and its verdict reason as parameters (values and codes; `note` and `impact` are the data's text). */
+function cveParams(verdict: CveVerdict) {
+  const { cve, reason } = verdict;
+  return {
+    cve: cve.id,
+    aka: cve.aka ?? none,
+    kev: cve.kev.listed ? 'yes' : 'no',
+    login: cve.authentication,
+    cvss: cve.cvss === null ? none : cve.cvss.score,
+    ...reasonParams(reason),
+  };
 }
 
+function reasonParams(reason: VerdictReason) {
+  const base = { level: none, fixBuild: none, lowerBuild: none, product: none, note: none };
+  switch (reason.kind) {
+    case 'level-never-fixed':
+      return { ...base, reason: reason.kind, level: reason.level };
+    case 'below-fix':
+    case 'at-or-above-fix':
+    case 'cu-needs-update':
+      return { ...base, reason: reason.kind, fixBuild: reason.fixBuild };
+    case 'level-includes-fix':
+      return { ...base, reason: reason.kind, level: reason.fixedFromLevel };
+    case 'source-conflict':
+      return { ...base, reason: reason.kind, lowerBuild: reason.lowerBuild, fixBuild: reason.fixBuild };
+    case 'product-not-assessed':
+      return { ...base, reason: reason.kind, product: reason.product };
+    case 'configuration':
+      return reason.defaultProtected
+        ? { ...base, reason: 'configuration-default' }
+        : { ...base, reason: reason.kind, note: reason.note ?? none };
+    case 'product-not-affected':
+    case 'unknown-level':
+    case 'newer-than-data':
+    case 'product-only':
+      return { ...base, reason: reason.kind };
+  }
+}
+
+/** How the build sits in the data, as the `identification` select and its names. */
+export interface ProductParams {
+  readonly identification: string;
+  readonly product: string;
+  readonly level?: string;
+  readonly closest?: string;
+}
+
+/** Why the build is unknown, as the `why` select of exchange.build-unknown. */
+export type BuildUnknownWhy =
+  | { readonly why: 'no-build' }
+  | { readonly why: 'newer-than-data'; readonly version: string; readonly newest: string }
+  | { readonly why: 'unknown-level'; readonly version: string };
+
 export const messages = {
-  detected: (subject: string, product: string, version: string, certain: number, possible: number) =>
-    `Microsoft Exchange on ${subject}: ${product}, build ${version}. Known vulnerabilities: ${certain} certain, up to ${possible} possible.`,
-  notFound: (examined: string) => `No on-premises Exchange answered on ${examined}.`,
-  unreachable: (host: string, detail: string) => `Could not check ${host} for Exchange: ${detail}.`,
-  buildUnknown: (subject: string, why: string) =>
-    `Exchange on ${subject}: ${why}; which CVEs apply is unknown.`,
-  noBuild: 'no build number visible (no OWA resource path, X-OWA-Version header or export-tool manifest)',
-  newerThanData: (version: string, newest: string) =>
-    `build ${version} is newer than the newest in our data (${newest}): update telltale`,
-  unknownLevel: (version: string) => `build ${version} is on a CU our data does not list`,
+  detected: (subject: string, product: ProductParams, version: string, certain: number, possible: number) =>
+    say('exchange.detected', {
+      subject,
+      identification: product.identification,
+      product: product.product,
+      level: product.level ?? none,
+      closest: product.closest ?? none,
+      version,
+      certain,
+      possible,
+    }),
+  notFound: (notExchange: readonly string[], noServer: readonly string[]) =>
+    say('exchange.not-found', { notExchange: list(notExchange), noServer: list(noServer) }),
+  unreachable: (host: string, error: string) => say('exchange.unreachable', { host, error }),
+  buildUnknown: (subject: string, why: BuildUnknownWhy) =>
+    say('exchange.build-unknown', {
+      subject,
+      why: why.why,
+      version: why.why === 'no-build' ? none : why.version,
+      newest: why.why === 'newer-than-data' ? why.newest : none,
+    }),
   dataStale: (reviewBy: string, days: number, dataVersion: string) =>
-    `The Exchange vulnerability data (${dataVersion}) was due for review on ${reviewBy}, ${days} days ago: newer updates and CVEs are unknown to this report.`,
-  unsupported: (subject: string, product: string, endedOn: string, esu: string) =>
-    `${subject} runs ${product}, out of support since ${endedOn}.${esu}`,
-  esuNotVisible: ' Whether the organisation pays for Extended Security Updates cannot be seen from outside.',
-  esuObserved:
-    ' The installed update is an ESU-only one: the organisation is (or was) in the paid programme.',
+    say('exchange.data-stale', { reviewBy, days, dataVersion }),
+  unsupported: (
+    subject: string,
+    product: string,
+    endedOn: string,
+    esu: 'observed' | 'not-visible' | 'none',
+  ) => say('exchange.unsupported', { subject, product, endedOn, esu }),
   levelNotCurrent: (subject: string, product: string, levels: string) =>
-    `${subject} runs ${product} on a CU that no longer gets updates (serviced: ${levels}).`,
+    say('exchange.level-not-current', { subject, product, levels }),
   vulnerable: (subject: string, verdict: CveVerdict) =>
-    `${subject} is open to ${cveLabel(verdict)}: ${reasonText(verdict.reason)}. ${verdict.cve.impact}`,
+    say('exchange.vulnerable', { subject, ...cveParams(verdict), impact: verdict.cve.impact }),
   possiblyVulnerable: (subject: string, verdict: CveVerdict) =>
-    `${subject} may be open to ${cveLabel(verdict)}: ${reasonText(verdict.reason)}. ${verdict.cve.impact}`,
+    say('exchange.possibly-vulnerable', { subject, ...cveParams(verdict), impact: verdict.cve.impact }),
   notVerifiable: (subject: string, verdict: CveVerdict) =>
-    `${cveLabel(verdict)} on ${subject} cannot be verified from outside: ${reasonText(verdict.reason)}.`,
+    say('exchange.not-verifiable', { subject, ...cveParams(verdict) }),
   fix: (verdict: CveVerdict) =>
     `${remedyText(verdict.remedy)}${verdict.cve.mitigation === null ? '' : ` Mitigation: ${verdict.cve.mitigation}`}`,
-  mixedBuilds: (host: string, servers: string) =>
-    `The front-ends behind ${host} run different builds: ${servers}.`,
-  internalNameLeak: (host: string, names: string) =>
-    `${host} reveals internal names in its headers: ${names}.`,
-  ntlmInfoLeak: (host: string, names: string, windows: string) =>
-    `${host} answers an anonymous NTLM negotiate with internal names (${names}) and ${windows}.`,
-  windowsText: (version: string, support: WindowsSupport) =>
-    support.kind === 'known'
-      ? `Windows ${version} (${support.release.name}, ${support.status === 'out-of-support' ? 'out of support' : `${support.status} support`})`
-      : `Windows ${version}`,
-  noWindowsVersion: 'no Windows version',
+  mixedBuilds: (host: string, servers: string) => say('exchange.mixed-builds', { host, servers }),
+  internalNameLeak: (host: string, names: string) => say('exchange.internal-name-leak', { host, names }),
+  ntlmInfoLeak: (
+    host: string,
+    names: string,
+    windows: string | undefined,
+    support: WindowsSupport | undefined,
+  ) =>
+    say('exchange.ntlm-info-leak', {
+      host,
+      names,
+      windows: windows ?? none,
+      release: support?.kind === 'known' ? support.release.name : none,
+      support: support?.kind === 'known' ? support.status : none,
+    }),
   windowsUnsupported: (host: string, release: string, extendedEnd: string, esuPossible: boolean) =>
-    `Exchange on ${host} runs on ${release}, out of support since ${extendedEnd}.${esuPossible ? ' Paid Extended Security Updates may still cover it; that cannot be seen from outside.' : ''}`,
-  ecpExposed: (host: string, status: number) =>
-    `The Exchange admin center answers on https://${host}/ecp/ (HTTP ${status}).`,
-  ecpBlocked: (host: string, status: number) =>
-    `https://${host}/ecp/ is blocked from the internet (HTTP ${status}).`,
-  powershellExposed: (host: string, status: number) =>
-    `Exchange remote PowerShell answers on https://${host}/powershell/ (HTTP ${status}).`,
-  powershellBlocked: (host: string, status: number) =>
-    `https://${host}/powershell/ is blocked from the internet (HTTP ${status}).`,
-  surfaceError: (url: string, detail: string) => `Could not tell whether ${url} is reachable: ${detail}.`,
-  tlsCertificate: (host: string, error: string) =>
-    `The HTTPS certificate of ${host} is not valid (${error}); the fingerprint was still read.`,
+    say('exchange.windows-unsupported', { host, release, extendedEnd, esu: esuPossible ? 'yes' : 'no' }),
+  ecpExposed: (host: string, status: number) => say('exchange.ecp-exposed', { host, status }),
+  ecpBlocked: (host: string, status: number) => say('exchange.ecp-blocked', { host, status }),
+  powershellExposed: (host: string, status: number) => say('exchange.powershell-exposed', { host, status }),
+  powershellBlocked: (host: string, status: number) => say('exchange.powershell-blocked', { host, status }),
+  surfaceError: (url: string, error: string) => say('exchange.surface-error', { url, error }),
+  tlsCertificate: (host: string, code: string | undefined) =>
+    say('exchange.tls-certificate', { host, code: code ?? none }),
 } as const;
