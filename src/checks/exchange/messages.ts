@@ -1,7 +1,7 @@
 // Every user-facing text of the exchange.* checks: metadata, and message functions that give a catalogue key
 // (src/i18n/fr/exchange-findings.ts) with value parameters; French check texts in src/i18n/fr/exchange-checks.ts.
 
-import { enExchangeFindings } from '../../i18n/fr/exchange-findings.js';
+import { enExchangeFindings } from '../../i18n/en/exchange-findings.js';
 import type { CheckMeta, Reference } from '../../model/finding.js';
 import type {
   CveVerdict,

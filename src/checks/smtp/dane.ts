@@ -1,7 +1,7 @@
 // DANE for SMTP (RFC 7672): the TLSA records at _25._tcp.<mx>, whether DNSSEC protects them, and whether they
 // match the certificate chain each address of the host actually presented.
 
-import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
+import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordOf } from '../../net/dns/types.js';

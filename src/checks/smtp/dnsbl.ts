@@ -1,7 +1,7 @@
 // DNS blocklists: each MX address looked up in the zones of data/dnsbl-zones.json (RFC 5782), with each return
 // code read through the zone's own table, so "query refused" never reads as "listed".
 
-import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
+import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import {
   type DnsblDataset,
   type DnsblReading,

@@ -1,7 +1,7 @@
 // Reverse DNS of each MX address: a PTR record, and forward-confirmed reverse DNS (the PTR name resolves back
 // to the same address), which many receivers require of a sending server. DNS only.
 
-import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
+import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';

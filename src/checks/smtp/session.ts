@@ -1,7 +1,7 @@
 // What one SMTP session tells about a mail server: reachability, the banner, STARTTLS, AUTH exposure, the
 // NTLM challenge, VRFY and the open-relay test. Pure over a ServerObservation; messages kept in one place.
 
-import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
+import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { SmtpFailure, SmtpReply, Transcript } from '../../net/smtp/types.js';
 import { decodeNtlmChallenge, type NtlmChallenge } from '../../protocols/ntlm/challenge.js';

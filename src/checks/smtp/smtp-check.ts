@@ -1,7 +1,7 @@
 // The connector audit of a domain: every reachable MX address visited once (SMTP session, TLS probes, relay
 // test), graded with what makes senders strict (MTA-STS enforce, DANE), plus the DANE match per host.
 
-import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
+import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import type { CheckMeta, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import type { SmtpProber } from '../../net/smtp/types.js';

@@ -2,7 +2,7 @@
 // (expiry, name, trust, key), graded for opportunistic SMTP unless MTA-STS enforce or DANE makes senders strict.
 
 import { X509Certificate } from 'node:crypto';
-import { enSmtpFindings } from '../../i18n/fr/smtp-findings.js';
+import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { CipherFamilyOutcome, SmtpFailure, WeakCipherFamily } from '../../net/smtp/types.js';
 import type { CertificateInfo, TlsVersionName } from '../../net/tls/types.js';
