@@ -1,6 +1,7 @@
 // The DMARC check (RFC 9989): finds the policy by the DNS tree walk, cross-checks the organisational domain
 // with the Public Suffix List, and explains every weakness of the record and its report addresses.
 
+import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding, Reference, Status, TextEvidence } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence, quoteCharacterString } from '../../net/dns/presentation.js';
@@ -16,7 +17,7 @@ import {
 } from '../../protocols/dmarc/discovery.js';
 import {
   appliedPolicy,
-  type DmarcPolicy,
+  type DmarcIssue,
   type DmarcRecord,
   isDmarcRecord,
   parseDmarcRecord,
@@ -195,6 +196,22 @@ function collector(): Emit {
 
 const quote = (text: string): string => quoteCharacterString(text);
 
+/** Parser issues as language-neutral values (code and tag), for the catalogue texts. */
+function issueCodes(issues: readonly DmarcIssue[]): string {
+  return issues
+    .map((issue) => (issue.tag === undefined ? issue.code : `${issue.code} (${issue.tag})`))
+    .join(', ');
+}
+
+/** The parser's explanations, in English like every evidence. */
+function issueEvidence(issues: readonly DmarcIssue[]): TextEvidence {
+  return {
+    kind: 'text',
+    label: 'DMARC record issues',
+    value: issues.map((issue) => issue.message).join('; '),
+  };
+}
+
 function describeFailure(answer: DnsAnswer): string {
   return answer.kind === 'error' ? `${answer.reason}: ${answer.detail}` : answer.kind;
 }
@@ -265,7 +282,7 @@ function reportStrayRecords(emit: Emit, domain: string, first: WalkStep): void {
     if (first.answer.kind === 'ok') {
       emit.add(dmarcMeta.notDmarcRecord, 'pass', {
         subject: domain,
-        message: `Every TXT record at ${name} is a DMARC record.`,
+        ...dnsMessage('dmarc.not-dmarc-record.pass', { name }),
         evidence,
       });
     }
@@ -276,7 +293,10 @@ function reportStrayRecords(emit: Emit, domain: string, first: WalkStep): void {
   if (versionTypos.length > 0) {
     emit.add(dmarcMeta.syntaxError, 'fail', {
       subject: domain,
-      message: `${name} has a record that looks like DMARC but does not start with exactly "v=DMARC1" (${versionTypos.map((parse) => quote(parse.text)).join(', ')}); receivers ignore it completely.`,
+      ...dnsMessage('dmarc.syntax-error.version', {
+        name,
+        records: versionTypos.map((parse) => quote(parse.text)).join(', '),
+      }),
       evidence,
       fix: txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
     });
@@ -284,7 +304,11 @@ function reportStrayRecords(emit: Emit, domain: string, first: WalkStep): void {
   if (spf.length > 0) {
     emit.add(dmarcMeta.notDmarcRecord, 'fail', {
       subject: domain,
-      message: `${name} answers with an SPF record (${spf.map((parse) => quote(parse.text)).join(', ')}). This is not a DMARC record: it almost always comes from a wildcard TXT record (*.${domain}) or a CNAME answering for _dmarc, and receivers ignore it.`,
+      ...dnsMessage('dmarc.not-dmarc-record.spf', {
+        name,
+        records: spf.map((parse) => quote(parse.text)).join(', '),
+        domain,
+      }),
       evidence,
       fix: txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
     });
@@ -293,7 +317,10 @@ function reportStrayRecords(emit: Emit, domain: string, first: WalkStep): void {
   if (other.length > 0) {
     emit.add(dmarcMeta.notDmarcRecord, 'warn', {
       subject: domain,
-      message: `${name} also holds TXT records that are not DMARC (${other.map((parse) => quote(parse.text)).join(', ')}); receivers ignore them, but they usually mean a wildcard or a misplaced record.`,
+      ...dnsMessage('dmarc.not-dmarc-record.other', {
+        name,
+        records: other.map((parse) => quote(parse.text)).join(', '),
+      }),
       evidence,
     });
   }
@@ -314,8 +341,12 @@ function reportIssues(
   if (!parse.usable) {
     emit.add(dmarcMeta.syntaxError, 'fail', {
       subject: domain,
-      message: `The DMARC record at ${where} is invalid, so receivers ignore it: ${errors.map((issue) => issue.message).join('; ')}.`,
-      evidence,
+      ...dnsMessageWithDetail(
+        'dmarc.syntax-error.invalid',
+        { where, count: errors.length, issues: issueCodes(errors) },
+        `The DMARC record at ${where} is invalid, so receivers ignore it: ${errors.map((issue) => issue.message).join('; ')}.`,
+      ),
+      evidence: [...evidence, issueEvidence(errors)],
       fix: txtFix(where.replace(/^_dmarc\./, ''), fixed),
     });
   } else if (errors.length > 0) {
@@ -324,29 +355,31 @@ function reportIssues(
       : '';
     emit.add(dmarcMeta.syntaxError, 'fail', {
       subject: domain,
-      message: `The DMARC record at ${where} has errors that receivers skip over: ${errors.map((issue) => issue.message).join('; ')}.${fallback}`,
-      evidence,
+      ...dnsMessageWithDetail(
+        'dmarc.syntax-error.skipped',
+        { where, issues: issueCodes(errors), none: parse.treatedAsNone ? 1 : 0 },
+        `The DMARC record at ${where} has errors that receivers skip over: ${errors.map((issue) => issue.message).join('; ')}.${fallback}`,
+      ),
+      evidence: [...evidence, issueEvidence(errors)],
     });
   } else if (warnings.length > 0) {
     emit.add(dmarcMeta.syntaxError, 'warn', {
       subject: domain,
-      message: `The DMARC record at ${where} is valid, with remarks: ${warnings.map((issue) => issue.message).join('; ')}.`,
-      evidence,
+      ...dnsMessageWithDetail(
+        'dmarc.syntax-error.remarks',
+        { where, issues: issueCodes(warnings) },
+        `The DMARC record at ${where} is valid, with remarks: ${warnings.map((issue) => issue.message).join('; ')}.`,
+      ),
+      evidence: [...evidence, issueEvidence(warnings)],
     });
   } else {
     emit.add(dmarcMeta.syntaxError, 'pass', {
       subject: domain,
-      message: `The DMARC record at ${where} is well formed.`,
+      ...dnsMessage('dmarc.syntax-error.pass', { where }),
       evidence,
     });
   }
 }
-
-const policyWords: Readonly<Record<DmarcPolicy, string>> = {
-  none: 'delivered normally',
-  quarantine: 'put in spam or quarantine',
-  reject: 'refused',
-};
 
 function reportPolicy(
   emit: Emit,
@@ -359,17 +392,22 @@ function reportPolicy(
   const record = parse.record;
   const requested = requestedPolicy(parse, inherited ? 'subdomain' : 'domain');
   const applied = appliedPolicy(requested, record.testing);
-  const tag = inherited ? (record.sp === undefined ? 'p (no sp)' : 'sp') : 'p';
-  const from = inherited ? ` (inherited from ${where}, tag ${tag})` : '';
+  // Where the policy comes from, as values the catalogue texts word: inherited, the tag, and "no sp".
+  const from = {
+    domain,
+    inherited: inherited ? 1 : 0,
+    where,
+    tag: inherited && record.sp !== undefined ? 'sp' : 'p',
+    noSp: inherited && record.sp === undefined ? 1 : 0,
+  };
   const fallback = rewriteRecord(record, { p: 'reject', t: null }, `mailto:dmarc-reports@${domain}`);
   const fix = inherited
     ? txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`)
     : txtFix(domain, fallback);
   if (requested === 'none') {
-    const why = parse.treatedAsNone ? ' because p, sp or np is missing or invalid' : '';
     emit.add(dmarcMeta.policyNone, 'fail', {
       subject: domain,
-      message: `The DMARC policy for ${domain} is none${from}${why}: spoofed mail claiming to be from you is still delivered. It only gets you reports.`,
+      ...dnsMessage('dmarc.policy-none.fail', { ...from, invalid: parse.treatedAsNone ? 1 : 0 }),
       evidence,
       fix,
     });
@@ -377,20 +415,23 @@ function reportPolicy(
   }
   emit.add(dmarcMeta.policyNone, 'pass', {
     subject: domain,
-    message: `The DMARC policy for ${domain} is ${requested}${from}: mail failing DMARC is ${policyWords[requested]}${record.testing ? ` (but see t=y: receivers apply ${applied})` : ''}.`,
+    ...dnsMessage(
+      requested === 'quarantine' ? 'dmarc.policy-none.pass-quarantine' : 'dmarc.policy-none.pass-reject',
+      { ...from, testing: record.testing ? 1 : 0, applied },
+    ),
     evidence,
   });
   if (requested === 'quarantine') {
     emit.add(dmarcMeta.policyQuarantine, 'warn', {
       subject: domain,
-      message: `The DMARC policy for ${domain} is quarantine${from}: spoofed mail lands in spam folders, where people can still open it. reject has it refused.`,
+      ...dnsMessage('dmarc.policy-quarantine.warn', from),
       evidence,
       fix,
     });
   } else {
     emit.add(dmarcMeta.policyQuarantine, 'pass', {
       subject: domain,
-      message: `The DMARC policy for ${domain} is reject${from}: spoofed mail is refused.`,
+      ...dnsMessage('dmarc.policy-quarantine.pass', from),
       evidence,
     });
   }
@@ -400,17 +441,12 @@ function reportSubdomains(emit: Emit, domain: string, parse: UsableDmarc, eviden
   const p = requestedPolicy(parse, 'domain');
   const sp = requestedPolicy(parse, 'subdomain');
   const np = requestedPolicy(parse, 'nonexistent-subdomain');
-  const weaker: string[] = [];
-  if (policyStrength(sp) < policyStrength(p))
-    weaker.push(`existing subdomains get sp=${sp} while ${domain} has p=${p}`);
-  if (policyStrength(np) < policyStrength(p))
-    weaker.push(
-      `subdomains that do not exist get ${parse.record.np ? 'np' : 'sp'}=${np} while ${domain} has p=${p}`,
-    );
-  if (weaker.length === 0) {
+  const spWeaker = policyStrength(sp) < policyStrength(p);
+  const npWeaker = policyStrength(np) < policyStrength(p);
+  if (!spWeaker && !npWeaker) {
     emit.add(dmarcMeta.subdomainWeaker, 'pass', {
       subject: domain,
-      message: `Subdomains of ${domain} are protected as strongly as the domain (sp=${sp}, np=${np}).`,
+      ...dnsMessage('dmarc.subdomain-policy-weaker.pass', { domain, sp, np }),
       evidence,
     });
     return;
@@ -418,7 +454,14 @@ function reportSubdomains(emit: Emit, domain: string, parse: UsableDmarc, eviden
   const status = policyStrength(sp) === 0 || policyStrength(np) === 0 ? 'fail' : 'warn';
   emit.add(dmarcMeta.subdomainWeaker, status, {
     subject: domain,
-    message: `Subdomains are less protected than ${domain}: ${weaker.join('; ')}. Spoofed mail from made-up names such as billing.${domain} is treated more leniently.`,
+    ...dnsMessage(
+      spWeaker && npWeaker
+        ? 'dmarc.subdomain-policy-weaker.both'
+        : spWeaker
+          ? 'dmarc.subdomain-policy-weaker.sp'
+          : 'dmarc.subdomain-policy-weaker.np',
+      { domain, p, sp, np, npTag: parse.record.np ? 'np' : 'sp' },
+    ),
     evidence,
     fix: txtFix(
       domain,
@@ -429,28 +472,25 @@ function reportSubdomains(emit: Emit, domain: string, parse: UsableDmarc, eviden
 
 function reportTesting(emit: Emit, domain: string, parse: UsableDmarc, evidence: Evidence[]): void {
   const record = parse.record;
-  const problems: string[] = [];
   const p = requestedPolicy(parse, 'domain');
-  if (record.testing && p !== 'none') {
-    problems.push(`t=y asks receivers to apply ${appliedPolicy(p, true)} instead of ${p}`);
-  }
+  const testing = record.testing && p !== 'none';
   const pct = record.pct === undefined ? undefined : Number(record.pct);
-  if (pct !== undefined && Number.isFinite(pct) && pct < 100 && p !== 'none') {
-    problems.push(
-      `pct=${record.pct} makes older (RFC 7489) receivers apply ${p} to only ${record.pct}% of failing mail and a weaker policy to the rest`,
-    );
-  }
-  if (problems.length === 0) {
+  const partial = pct !== undefined && Number.isFinite(pct) && pct < 100 && p !== 'none';
+  if (!testing && !partial) {
     emit.add(dmarcMeta.testingMode, 'pass', {
       subject: domain,
-      message: `The DMARC policy for ${domain} is not in test mode.`,
+      ...dnsMessage('dmarc.testing-mode.pass', { domain }),
       evidence,
     });
     return;
   }
   emit.add(dmarcMeta.testingMode, 'warn', {
     subject: domain,
-    message: `The DMARC policy is only partly applied: ${problems.join('; ')}.`,
+    ...(testing && partial
+      ? dnsMessage('dmarc.testing-mode.both', { applied: appliedPolicy(p, true), p, pct: record.pct ?? '' })
+      : testing
+        ? dnsMessage('dmarc.testing-mode.t', { applied: appliedPolicy(p, true), p })
+        : dnsMessage('dmarc.testing-mode.pct', { p, pct: record.pct ?? '' })),
     evidence,
     fix: txtFix(domain, rewriteRecord(record, { t: null }, `mailto:dmarc-reports@${domain}`)),
   });
@@ -463,15 +503,19 @@ function reportDeprecated(emit: Emit, domain: string, parse: UsableDmarc, eviden
   if (removed.length === 0) {
     emit.add(dmarcMeta.deprecatedTag, 'pass', {
       subject: domain,
-      message: 'The DMARC record uses no tag that RFC 9989 removed.',
+      ...dnsMessage('dmarc.deprecated-tag.pass'),
       evidence,
     });
     return;
   }
   emit.add(dmarcMeta.deprecatedTag, 'warn', {
     subject: domain,
-    message: `The DMARC record uses what RFC 9989 removed: ${removed.map((issue) => issue.message).join('; ')}.`,
-    evidence,
+    ...dnsMessageWithDetail(
+      'dmarc.deprecated-tag.warn',
+      { removed: issueCodes(removed) },
+      `The DMARC record uses what RFC 9989 removed: ${removed.map((issue) => issue.message).join('; ')}.`,
+    ),
+    evidence: [...evidence, issueEvidence(removed)],
     fix: txtFix(
       domain,
       rewriteRecord(
@@ -490,27 +534,33 @@ function reportDeprecated(emit: Emit, domain: string, parse: UsableDmarc, eviden
 
 function reportUriCounts(emit: Emit, domain: string, parse: UsableDmarc, evidence: Evidence[]): void {
   const long = (['rua', 'ruf'] as const).filter((tag) => parse.record[tag].length > 2);
+  const ignored = (tag: 'rua' | 'ruf'): string =>
+    parse.record[tag]
+      .slice(2)
+      .map((uri) => uri.raw)
+      .join(', ');
   if (long.length === 0) {
     emit.add(dmarcMeta.tooManyUris, 'pass', {
       subject: domain,
-      message: 'rua and ruf list at most two addresses each.',
+      ...dnsMessage('dmarc.too-many-uris.pass'),
       evidence,
     });
     return;
   }
   emit.add(dmarcMeta.tooManyUris, 'warn', {
     subject: domain,
-    message: long
-      .map(
-        (tag) =>
-          `${tag} lists ${parse.record[tag].length} addresses; receivers only have to report to the first two, so ${parse.record[
-            tag
-          ]
-            .slice(2)
-            .map((uri) => uri.raw)
-            .join(', ')} may get nothing`,
-      )
-      .join('; '),
+    ...(long.length === 2
+      ? dnsMessage('dmarc.too-many-uris.warn-both', {
+          ruaCount: parse.record.rua.length,
+          ruaIgnored: ignored('rua'),
+          rufCount: parse.record.ruf.length,
+          rufIgnored: ignored('ruf'),
+        })
+      : dnsMessage('dmarc.too-many-uris.warn', {
+          tag: long[0] ?? 'rua',
+          count: parse.record[long[0] ?? 'rua'].length,
+          ignored: ignored(long[0] ?? 'rua'),
+        })),
     evidence,
   });
 }
@@ -519,15 +569,16 @@ function reportRua(emit: Emit, domain: string, parse: UsableDmarc, evidence: Evi
   if (parse.record.rua.length > 0) {
     emit.add(dmarcMeta.noReporting, 'pass', {
       subject: domain,
-      message: `Aggregate reports go to ${parse.record.rua.map((uri) => uri.raw).join(', ')}.`,
+      ...dnsMessage('dmarc.no-reporting.pass', {
+        addresses: parse.record.rua.map((uri) => uri.raw).join(', '),
+      }),
       evidence,
     });
     return;
   }
   emit.add(dmarcMeta.noReporting, 'warn', {
     subject: domain,
-    message:
-      'The DMARC record asks for no aggregate reports (no valid rua): nobody sees who sends mail as your domain, or notices when your own mail starts failing DMARC.',
+    ...dnsMessage('dmarc.no-reporting.warn'),
     evidence,
     fix: txtFix(domain, rewriteRecord(parse.record, {}, `mailto:dmarc-reports@${domain}`)),
   });
@@ -567,7 +618,13 @@ async function reportAuthorization(
   if (answer.kind === 'error') {
     emit.add(dmarcMeta.externalUnauthorized, 'error', {
       subject,
-      message: `Could not check whether ${dest} accepts DMARC reports for ${policyDomain} (${list}): the lookup of ${name} TXT failed (${describeFailure(answer)}).`,
+      ...dnsMessage('dmarc.external-report-unauthorized.error', {
+        dest,
+        policyDomain,
+        uses: list,
+        name,
+        failure: describeFailure(answer),
+      }),
       evidence,
     });
     return;
@@ -577,14 +634,14 @@ async function reportAuthorization(
   if (authorised) {
     emit.add(dmarcMeta.externalUnauthorized, 'pass', {
       subject,
-      message: `${dest} accepts DMARC reports for ${policyDomain} (${list}): ${name} holds v=DMARC1.`,
+      ...dnsMessage('dmarc.external-report-unauthorized.pass', { dest, policyDomain, uses: list, name }),
       evidence,
     });
     return;
   }
   emit.add(dmarcMeta.externalUnauthorized, 'fail', {
     subject,
-    message: `Reports for ${policyDomain} go to another organisation's domain, ${dest} (${list}), which has not published ${name} TXT "v=DMARC1": receivers will not send those reports.`,
+    ...dnsMessage('dmarc.external-report-unauthorized.fail', { dest, policyDomain, uses: list, name }),
     evidence,
     fix: `${name} TXT "v=DMARC1" (to be published by whoever runs ${dest}), or use a report address @${policyDomain}`,
   });
@@ -604,7 +661,11 @@ async function reportMx(
     case 'error':
       emit.add(dmarcMeta.reportDomainNoMx, 'error', {
         subject,
-        message: `Could not check whether ${dest} receives mail (${list}): the lookup of ${dest} MX failed (${describeFailure(answer)}).`,
+        ...dnsMessage('dmarc.report-domain-no-mx.error', {
+          dest,
+          uses: list,
+          failure: describeFailure(answer),
+        }),
         evidence,
       });
       return;
@@ -613,13 +674,13 @@ async function reportMx(
       if (nullMx) {
         emit.add(dmarcMeta.reportDomainNoMx, 'fail', {
           subject,
-          message: `${dest} publishes a null MX (it accepts no mail), so DMARC reports to it (${list}) cannot be delivered.`,
+          ...dnsMessage('dmarc.report-domain-no-mx.null-mx', { dest, uses: list }),
           evidence,
         });
       } else {
         emit.add(dmarcMeta.reportDomainNoMx, 'pass', {
           subject,
-          message: `${dest} has MX records, so DMARC reports (${list}) can be delivered.`,
+          ...dnsMessage('dmarc.report-domain-no-mx.pass', { dest, uses: list }),
           evidence,
         });
       }
@@ -628,7 +689,7 @@ async function reportMx(
     case 'nxdomain':
       emit.add(dmarcMeta.reportDomainNoMx, 'fail', {
         subject,
-        message: `${dest} does not exist, so DMARC reports to it (${list}) are never delivered.`,
+        ...dnsMessage('dmarc.report-domain-no-mx.nxdomain', { dest, uses: list }),
         evidence,
       });
       return;
@@ -654,7 +715,7 @@ async function reportImplicitMx(
   if (answers.some((answer) => answer.kind === 'ok')) {
     emit.add(dmarcMeta.reportDomainNoMx, 'warn', {
       subject,
-      message: `${dest} has no MX record; mail to it, DMARC reports included (${list}), goes to its own address (the implicit MX of RFC 5321 §5.1), which is often a web server that does not accept mail.`,
+      ...dnsMessage('dmarc.report-domain-no-mx.implicit', { dest, uses: list }),
       evidence,
     });
     return;
@@ -663,14 +724,14 @@ async function reportImplicitMx(
   if (failed !== undefined && failed.kind === 'error') {
     emit.add(dmarcMeta.reportDomainNoMx, 'error', {
       subject,
-      message: `${dest} has no MX record, and whether it has an address to receive mail at is unknown: the lookup failed (${describeFailure(failed)}).`,
+      ...dnsMessage('dmarc.report-domain-no-mx.implicit-error', { dest, failure: describeFailure(failed) }),
       evidence,
     });
     return;
   }
   emit.add(dmarcMeta.reportDomainNoMx, 'fail', {
     subject,
-    message: `${dest} has neither an MX record nor an address, so DMARC reports to it (${list}) cannot be delivered.`,
+    ...dnsMessage('dmarc.report-domain-no-mx.none', { dest, uses: list }),
     evidence,
   });
 }
@@ -694,14 +755,14 @@ function reportMultiple(emit: Emit, domain: string, first: WalkStep): void {
   if (first.dmarc.length > 1) {
     emit.add(dmarcMeta.multipleRecords, 'fail', {
       subject: domain,
-      message: `${dmarcName(domain)} has ${first.dmarc.length} DMARC records; receivers discard all of them, so your domain behaves as if it had none.`,
+      ...dnsMessage('dmarc.multiple-records.fail', { name: dmarcName(domain), count: first.dmarc.length }),
       evidence,
       fix: `Delete all but one; keep for example: ${txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`)}`,
     });
   } else if (first.dmarc.length === 1) {
     emit.add(dmarcMeta.multipleRecords, 'pass', {
       subject: domain,
-      message: `${dmarcName(domain)} has exactly one DMARC record.`,
+      ...dnsMessage('dmarc.multiple-records.pass', { name: dmarcName(domain) }),
       evidence,
     });
   }
@@ -718,13 +779,13 @@ async function runDmarc(target: ScanTarget, context: CheckContext): Promise<read
 
   if (discovery.kind === 'dns-error') {
     const failed = discovery.failed;
-    const own =
-      failed === first
-        ? ''
-        : ` (${domain} has no DMARC record of its own, so the policy would come from above)`;
     emit.add(dmarcMeta.dnsError, 'error', {
       subject: domain,
-      message: `Could not determine the DMARC policy of ${domain}: the lookup of ${dmarcName(failed.domain)} TXT failed (${describeFailure(failed.answer)})${own}. This is not proof that DMARC is missing.`,
+      ...dnsMessage(failed === first ? 'dmarc.dns-error.own' : 'dmarc.dns-error.parent', {
+        domain,
+        name: dmarcName(failed.domain),
+        failure: describeFailure(failed.answer),
+      }),
       evidence: allEvidence,
     });
     return emit.findings;
@@ -742,9 +803,9 @@ async function runDmarc(target: ScanTarget, context: CheckContext): Promise<read
       const broken = first.dmarc.length > 0;
       emit.add(dmarcMeta.missing, 'fail', {
         subject: domain,
-        message: broken
-          ? `${domain} has no usable DMARC record (see the other DMARC findings), and none is inherited: anyone can send mail claiming to be from ${domain} and receivers have no instruction to stop it.`
-          : `${domain} has no DMARC record at ${dmarcName(domain)}, and none is inherited from a parent domain: anyone can send mail claiming to be from ${domain} and receivers have no instruction to stop it.`,
+        ...(broken
+          ? dnsMessage('dmarc.missing.broken', { domain })
+          : dnsMessage('dmarc.missing.fail', { domain, name: dmarcName(domain) })),
         evidence: allEvidence,
         fix: txtFix(domain, `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`),
       });
@@ -764,7 +825,17 @@ async function runDmarc(target: ScanTarget, context: CheckContext): Promise<read
           : `${domain} publishes its own DMARC record`;
       emit.add(dmarcMeta.missing, 'pass', {
         subject: domain,
-        message: `${source}. Organisational domain: ${orgEvidence.value}.`,
+        ...dnsMessageWithDetail(
+          discovery.kind === 'own'
+            ? 'dmarc.missing.own'
+            : discovery.from === 'public-suffix-domain'
+              ? 'dmarc.missing.inherited-psd'
+              : 'dmarc.missing.inherited',
+          discovery.kind === 'own'
+            ? { domain, org: discovery.orgDomain }
+            : { domain, parent: step.domain, org: discovery.orgDomain },
+          `${source}. Organisational domain: ${orgEvidence.value}.`,
+        ),
         evidence: allEvidence,
       });
       if (inherited || first.single?.usable) reportIssues(emit, domain, where, parse, evidence);
@@ -776,7 +847,11 @@ async function runDmarc(target: ScanTarget, context: CheckContext): Promise<read
         ) {
           emit.add(dmarcMeta.subdomainWeaker, 'warn', {
             subject: domain,
-            message: `${domain} is not its own organisational domain (${discovery.orgDomain} is), so receivers ignore the sp and np tags of ${where}; its subdomains get the policy of ${discovery.orgDomain}.`,
+            ...dnsMessage('dmarc.subdomain-policy-weaker.not-org', {
+              domain,
+              org: discovery.orgDomain,
+              where,
+            }),
             evidence,
           });
         } else {

@@ -153,6 +153,92 @@ export const enDnsFindings = {
   'spf.dns-error.lookup-term':
     'The {type} lookup of {name} (for "{term}" in {domain}) failed ({reason}): receivers meeting this get temperror.',
   'spf.dns-error.pass': 'All {count} DNS lookups of the policy tree answered.',
+  // ---- dmarc ----
+  'dmarc.not-dmarc-record.pass': 'Every TXT record at {name} is a DMARC record.',
+  'dmarc.syntax-error.version':
+    '{name} has a record that looks like DMARC but does not start with exactly "v=DMARC1" ({records}); receivers ignore it completely.',
+  'dmarc.not-dmarc-record.spf':
+    '{name} answers with an SPF record ({records}). This is not a DMARC record: it almost always comes from a wildcard TXT record (*.{domain}) or a CNAME answering for _dmarc, and receivers ignore it.',
+  'dmarc.not-dmarc-record.other':
+    '{name} also holds TXT records that are not DMARC ({records}); receivers ignore them, but they usually mean a wildcard or a misplaced record.',
+  'dmarc.syntax-error.invalid':
+    'The DMARC record at {where} is invalid, so receivers ignore it ({count, plural, one {# error} other {# errors}}: {issues}).',
+  'dmarc.syntax-error.skipped':
+    'The DMARC record at {where} has errors that receivers skip over ({issues}).{none, plural, =0 {} other { Because of this, receivers treat the whole record as p=none.}}',
+  'dmarc.syntax-error.remarks': 'The DMARC record at {where} is valid, with remarks ({issues}).',
+  'dmarc.syntax-error.pass': 'The DMARC record at {where} is well formed.',
+  'dmarc.policy-none.fail':
+    'The DMARC policy for {domain} is none{inherited, plural, =0 {} other { (inherited from {where}, tag {tag}{noSp, plural, =0 {} other { (no sp)}})}}{invalid, plural, =0 {} other { because p, sp or np is missing or invalid}}: spoofed mail claiming to be from you is still delivered. It only gets you reports.',
+  'dmarc.policy-none.pass-quarantine':
+    'The DMARC policy for {domain} is quarantine{inherited, plural, =0 {} other { (inherited from {where}, tag {tag}{noSp, plural, =0 {} other { (no sp)}})}}: mail failing DMARC is put in spam or quarantine{testing, plural, =0 {} other { (but see t=y: receivers apply {applied})}}.',
+  'dmarc.policy-none.pass-reject':
+    'The DMARC policy for {domain} is reject{inherited, plural, =0 {} other { (inherited from {where}, tag {tag}{noSp, plural, =0 {} other { (no sp)}})}}: mail failing DMARC is refused{testing, plural, =0 {} other { (but see t=y: receivers apply {applied})}}.',
+  'dmarc.policy-quarantine.warn':
+    'The DMARC policy for {domain} is quarantine{inherited, plural, =0 {} other { (inherited from {where}, tag {tag}{noSp, plural, =0 {} other { (no sp)}})}}: spoofed mail lands in spam folders, where people can still open it. reject has it refused.',
+  'dmarc.policy-quarantine.pass':
+    'The DMARC policy for {domain} is reject{inherited, plural, =0 {} other { (inherited from {where}, tag {tag}{noSp, plural, =0 {} other { (no sp)}})}}: spoofed mail is refused.',
+  'dmarc.subdomain-policy-weaker.pass':
+    'Subdomains of {domain} are protected as strongly as the domain (sp={sp}, np={np}).',
+  'dmarc.subdomain-policy-weaker.sp':
+    'Subdomains are less protected than {domain}: existing subdomains get sp={sp} while {domain} has p={p}. Spoofed mail from made-up names such as billing.{domain} is treated more leniently.',
+  'dmarc.subdomain-policy-weaker.np':
+    'Subdomains are less protected than {domain}: subdomains that do not exist get {npTag}={np} while {domain} has p={p}. Spoofed mail from made-up names such as billing.{domain} is treated more leniently.',
+  'dmarc.subdomain-policy-weaker.both':
+    'Subdomains are less protected than {domain}: existing subdomains get sp={sp} while {domain} has p={p}; subdomains that do not exist get {npTag}={np} while {domain} has p={p}. Spoofed mail from made-up names such as billing.{domain} is treated more leniently.',
+  'dmarc.subdomain-policy-weaker.not-org':
+    '{domain} is not its own organisational domain ({org} is), so receivers ignore the sp and np tags of {where}; its subdomains get the policy of {org}.',
+  'dmarc.testing-mode.pass': 'The DMARC policy for {domain} is not in test mode.',
+  'dmarc.testing-mode.t':
+    'The DMARC policy is only partly applied: t=y asks receivers to apply {applied} instead of {p}.',
+  'dmarc.testing-mode.pct':
+    'The DMARC policy is only partly applied: pct={pct} makes older (RFC 7489) receivers apply {p} to only {pct}% of failing mail and a weaker policy to the rest.',
+  'dmarc.testing-mode.both':
+    'The DMARC policy is only partly applied: t=y asks receivers to apply {applied} instead of {p}; pct={pct} makes older (RFC 7489) receivers apply {p} to only {pct}% of failing mail and a weaker policy to the rest.',
+  'dmarc.deprecated-tag.pass': 'The DMARC record uses no tag that RFC 9989 removed.',
+  'dmarc.deprecated-tag.warn': 'The DMARC record uses what RFC 9989 removed ({removed}).',
+  'dmarc.too-many-uris.pass': 'rua and ruf list at most two addresses each.',
+  'dmarc.too-many-uris.warn':
+    '{tag} lists {count} addresses; receivers only have to report to the first two, so {ignored} may get nothing',
+  'dmarc.too-many-uris.warn-both':
+    'rua lists {ruaCount} addresses; receivers only have to report to the first two, so {ruaIgnored} may get nothing; ruf lists {rufCount} addresses; receivers only have to report to the first two, so {rufIgnored} may get nothing',
+  'dmarc.no-reporting.pass': 'Aggregate reports go to {addresses}.',
+  'dmarc.no-reporting.warn':
+    'The DMARC record asks for no aggregate reports (no valid rua): nobody sees who sends mail as your domain, or notices when your own mail starts failing DMARC.',
+  'dmarc.external-report-unauthorized.error':
+    'Could not check whether {dest} accepts DMARC reports for {policyDomain} ({uses}): the lookup of {name} TXT failed ({failure}).',
+  'dmarc.external-report-unauthorized.pass':
+    '{dest} accepts DMARC reports for {policyDomain} ({uses}): {name} holds v=DMARC1.',
+  'dmarc.external-report-unauthorized.fail':
+    'Reports for {policyDomain} go to another organisation\'s domain, {dest} ({uses}), which has not published {name} TXT "v=DMARC1": receivers will not send those reports.',
+  'dmarc.report-domain-no-mx.error':
+    'Could not check whether {dest} receives mail ({uses}): the lookup of {dest} MX failed ({failure}).',
+  'dmarc.report-domain-no-mx.null-mx':
+    '{dest} publishes a null MX (it accepts no mail), so DMARC reports to it ({uses}) cannot be delivered.',
+  'dmarc.report-domain-no-mx.pass': '{dest} has MX records, so DMARC reports ({uses}) can be delivered.',
+  'dmarc.report-domain-no-mx.nxdomain':
+    '{dest} does not exist, so DMARC reports to it ({uses}) are never delivered.',
+  'dmarc.report-domain-no-mx.implicit':
+    '{dest} has no MX record; mail to it, DMARC reports included ({uses}), goes to its own address (the implicit MX of RFC 5321 §5.1), which is often a web server that does not accept mail.',
+  'dmarc.report-domain-no-mx.implicit-error':
+    '{dest} has no MX record, and whether it has an address to receive mail at is unknown: the lookup failed ({failure}).',
+  'dmarc.report-domain-no-mx.none':
+    '{dest} has neither an MX record nor an address, so DMARC reports to it ({uses}) cannot be delivered.',
+  'dmarc.multiple-records.fail':
+    '{name} has {count} DMARC records; receivers discard all of them, so your domain behaves as if it had none.',
+  'dmarc.multiple-records.pass': '{name} has exactly one DMARC record.',
+  'dmarc.dns-error.own':
+    'Could not determine the DMARC policy of {domain}: the lookup of {name} TXT failed ({failure}). This is not proof that DMARC is missing.',
+  'dmarc.dns-error.parent':
+    'Could not determine the DMARC policy of {domain}: the lookup of {name} TXT failed ({failure}) ({domain} has no DMARC record of its own, so the policy would come from above). This is not proof that DMARC is missing.',
+  'dmarc.missing.broken':
+    '{domain} has no usable DMARC record (see the other DMARC findings), and none is inherited: anyone can send mail claiming to be from {domain} and receivers have no instruction to stop it.',
+  'dmarc.missing.fail':
+    '{domain} has no DMARC record at {name}, and none is inherited from a parent domain: anyone can send mail claiming to be from {domain} and receivers have no instruction to stop it.',
+  'dmarc.missing.own': '{domain} publishes its own DMARC record. Organisational domain: {org}.',
+  'dmarc.missing.inherited':
+    '{domain} has no usable record of its own and inherits the policy of {parent} (its organisational domain). Organisational domain: {org}.',
+  'dmarc.missing.inherited-psd':
+    '{domain} has no usable record of its own and inherits the policy of {parent} (a public suffix domain, psd=y). Organisational domain: {org}.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DnsFindingKey = keyof typeof enDnsFindings;

@@ -191,8 +191,20 @@ export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
     remediation:
       'Publiez un enregistrement DMARC, d’abord avec p=none le temps de lire les rapports, puis passez à p=reject : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
   },
-  'dmarc.multiple-records': { title: 'Plus d’un enregistrement DMARC' },
-  'dmarc.syntax-error': { title: 'Problèmes de syntaxe dans l’enregistrement DMARC' },
+  'dmarc.multiple-records': {
+    title: 'Plus d’un enregistrement DMARC',
+    description:
+      'Quand _dmarc.<domaine> contient plus d’un enregistrement commençant par v=DMARC1, les destinataires les écartent tous : le domaine se comporte comme s’il n’avait aucun enregistrement DMARC.',
+    remediation:
+      'Gardez exactement un enregistrement TXT à _dmarc.<domaine> qui commence par v=DMARC1, par exemple _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.syntax-error': {
+    title: 'Problèmes de syntaxe dans l’enregistrement DMARC',
+    description:
+      'Un enregistrement DMARC doit commencer par v=DMARC1 (exactement, en majuscules) et contenir des paires balise=valeur séparées par « ; ». Les destinataires ignorent les balises invalides, se rabattent sur p=none quand p, sp ou np est invalide, et ignorent tout l’enregistrement quand une balise est répétée ou que la version est fausse.',
+    remediation:
+      'Réécrivez l’enregistrement avec des balises valides uniquement, par exemple _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
   'dmarc.policy-none': {
     title: 'Politique DMARC à none (surveillance seule)',
     description:
@@ -200,16 +212,75 @@ export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
     remediation:
       'Quand les rapports montrent que votre propre courrier passe, changez la politique en reject : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
   },
-  'dmarc.policy-quarantine': { title: 'Politique DMARC à quarantine, pas reject' },
-  'dmarc.subdomain-policy-weaker': { title: 'Politique des sous-domaines plus faible que celle du domaine' },
-  'dmarc.testing-mode': { title: 'Politique DMARC en mode test' },
-  'dmarc.no-reporting': { title: 'Aucun rapport DMARC agrégé demandé' },
-  'dmarc.external-report-unauthorized': { title: 'Adresse de rapport externe non autorisée' },
-  'dmarc.report-domain-no-mx': { title: 'L’adresse de rapport DMARC ne peut pas recevoir de courrier' },
-  'dmarc.too-many-uris': { title: 'Plus de deux adresses de rapport' },
-  'dmarc.deprecated-tag': { title: 'Balises supprimées par la RFC 9989' },
-  'dmarc.dns-error': { title: 'La recherche DMARC a échoué' },
-  'dmarc.not-dmarc-record': { title: 'Un enregistrement TXT non DMARC répond à _dmarc' },
+  'dmarc.policy-quarantine': {
+    title: 'Politique DMARC à quarantine, pas reject',
+    description:
+      'p=quarantine envoie le courrier falsifié dans les dossiers de spam ou de courrier indésirable, où les gens le trouvent et l’ouvrent encore. p=reject le fait refuser purement et simplement.',
+    remediation:
+      'Quand les rapports ne montrent plus de courrier légitime en échec, passez à reject : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.subdomain-policy-weaker': {
+    title: 'Politique des sous-domaines plus faible que celle du domaine',
+    description:
+      'sp (sous-domaines existants) ou np (sous-domaines qui n’existent pas) demande moins que p : un attaquant peut alors envoyer du courrier au nom de n’importe-quoi.<domaine>, auquel la plupart des gens font autant confiance qu’au domaine lui-même.',
+    remediation:
+      'Supprimez sp et np (ils valent p par défaut), ou rendez-les aussi stricts que p : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.testing-mode': {
+    title: 'Politique DMARC en mode test',
+    description:
+      't=y demande aux destinataires d’appliquer un niveau de moins que la politique (reject devient quarantine, quarantine devient none) ; pct inférieur à 100, supprimé par la RFC 9989, fait encore appliquer la politique à une partie seulement du courrier en échec par les destinataires RFC 7489.',
+    remediation:
+      'Supprimez t=y et pct une fois les essais terminés : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.no-reporting': {
+    title: 'Aucun rapport DMARC agrégé demandé',
+    description:
+      'Sans adresse rua valide, personne ne reçoit les rapports agrégés quotidiens : personne ne voit qui envoie du courrier au nom de votre domaine, ni ne remarque quand votre propre courrier commence à échouer.',
+    remediation:
+      'Ajoutez une adresse rua que vous lisez (ou celle d’un service de rapports DMARC) : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.external-report-unauthorized': {
+    title: 'Adresse de rapport externe non autorisée',
+    description:
+      'Les destinataires n’envoient des rapports à une adresse d’un autre domaine organisationnel que si ce domaine publie <votre domaine>._report._dmarc.<son domaine> TXT "v=DMARC1" (un enregistrement générique *._report._dmarc.<son domaine> convient aussi). Sans cela, les rapports ne partent pas, sans aucun message.',
+    remediation:
+      'Demandez au destinataire des rapports de publier example.com._report._dmarc.reports.example.net TXT "v=DMARC1", ou utilisez une adresse rua de votre propre domaine.',
+  },
+  'dmarc.report-domain-no-mx': {
+    title: 'L’adresse de rapport DMARC ne peut pas recevoir de courrier',
+    description:
+      'Le domaine d’une adresse mailto: de rua/ruf n’a pas d’enregistrement MX (ou a un MX nul) : les rapports qui lui sont envoyés ne peuvent pas être livrés.',
+    remediation:
+      'Utilisez une adresse de rapport dont le domaine reçoit du courrier (a un enregistrement MX), ou ajoutez l’enregistrement MX.',
+  },
+  'dmarc.too-many-uris': {
+    title: 'Plus de deux adresses de rapport',
+    description:
+      'Les destinataires ne sont tenus d’envoyer les rapports qu’à deux adresses par balise ; les adresses au-delà de la deuxième risquent de ne rien recevoir.',
+    remediation: 'Gardez au plus deux adresses dans rua et dans ruf, la plus importante en premier.',
+  },
+  'dmarc.deprecated-tag': {
+    title: 'Balises supprimées par la RFC 9989',
+    description:
+      'La RFC 9989 a supprimé pct, rf, ri et le suffixe !taille des adresses de rapport. Les nouveaux destinataires les ignorent, les plus anciens en tiennent encore compte : l’enregistrement ne veut donc pas dire la même chose pour tous.',
+    remediation:
+      'Supprimez pct, rf, ri et tout suffixe !taille : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
+  'dmarc.dns-error': {
+    title: 'La recherche DMARC a échoué',
+    description:
+      'Une requête DNS nécessaire pour trouver la politique DMARC a échoué (délai dépassé, SERVFAIL, refus). Les destinataires qui rencontrent la même panne peuvent traiter votre courrier de façon incohérente ; telltale n’a pas pu évaluer la politique.',
+    remediation:
+      'Vérifiez que les serveurs de noms de votre domaine répondent vite et correctement aux requêtes TXT pour _dmarc.<domaine>.',
+  },
+  'dmarc.not-dmarc-record': {
+    title: 'Un enregistrement TXT non DMARC répond à _dmarc',
+    description:
+      'Un enregistrement TXT à _dmarc.<domaine> qui ne commence pas par v=DMARC1 est ignoré par les destinataires. Un enregistrement SPF (v=spf1) à cet endroit vient presque toujours d’un TXT générique (*.<domaine>) ou d’un CNAME qui répond pour _dmarc : ce n’est pas un enregistrement DMARC.',
+    remediation:
+      'Publiez un enregistrement DMARC explicite à _dmarc.<domaine> (ce qui empêche aussi l’enregistrement générique d’y répondre) : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
+  },
   // ---- dkim ----
   'dkim.key-found': { title: 'Clés DKIM trouvées' },
   'dkim.none-found': { title: 'Aucune clé DKIM trouvée aux sélecteurs essayés' },

@@ -161,4 +161,92 @@ export const frDnsFindings: Readonly<Record<DnsFindingKey, string>> = {
   'spf.dns-error.lookup-term':
     'La recherche {type} de {name} (pour « {term} » dans {domain}) a échoué ({reason}) : les destinataires qui rencontrent ce problème obtiennent temperror.',
   'spf.dns-error.pass': 'Les {count} recherches DNS de l’arbre de la politique ont obtenu une réponse.',
+  // ---- dmarc ----
+  'dmarc.not-dmarc-record.pass': 'Chaque enregistrement TXT de {name} est un enregistrement DMARC.',
+  'dmarc.syntax-error.version':
+    '{name} a un enregistrement qui ressemble à DMARC mais ne commence pas exactement par « v=DMARC1 » ({records}) : les destinataires l’ignorent complètement.',
+  'dmarc.not-dmarc-record.spf':
+    '{name} répond avec un enregistrement SPF ({records}). Ce n’est pas un enregistrement DMARC : il vient presque toujours d’un enregistrement TXT générique (*.{domain}) ou d’un CNAME qui répond pour _dmarc, et les destinataires l’ignorent.',
+  'dmarc.not-dmarc-record.other':
+    '{name} contient aussi des enregistrements TXT qui ne sont pas DMARC ({records}) : les destinataires les ignorent, mais ils signalent en général un enregistrement générique ou mal placé.',
+  'dmarc.syntax-error.invalid':
+    'L’enregistrement DMARC de {where} est invalide : les destinataires l’ignorent ({count, plural, one {# erreur} other {# erreurs}} : {issues}).',
+  'dmarc.syntax-error.skipped':
+    'L’enregistrement DMARC de {where} contient des erreurs que les destinataires sautent ({issues}).{none, plural, =0 {} other { À cause d’elles, les destinataires traitent tout l’enregistrement comme p=none.}}',
+  'dmarc.syntax-error.remarks':
+    'L’enregistrement DMARC de {where} est valide, avec des remarques ({issues}).',
+  'dmarc.syntax-error.pass': 'L’enregistrement DMARC de {where} est bien formé.',
+  'dmarc.policy-none.fail':
+    'La politique DMARC de {domain} est none{inherited, plural, =0 {} other { (héritée de {where}, balise {tag}{noSp, plural, =0 {} other { (sans sp)}})}}{invalid, plural, =0 {} other {, parce que p, sp ou np est absent ou invalide}} : le courrier falsifié qui se fait passer pour vous est toujours livré. Elle ne vous apporte que des rapports.',
+  'dmarc.policy-none.pass-quarantine':
+    'La politique DMARC de {domain} est quarantine{inherited, plural, =0 {} other { (héritée de {where}, balise {tag}{noSp, plural, =0 {} other { (sans sp)}})}} : le courrier qui échoue à DMARC est placé en spam ou en quarantaine{testing, plural, =0 {} other { (mais voir t=y : les destinataires appliquent {applied})}}.',
+  'dmarc.policy-none.pass-reject':
+    'La politique DMARC de {domain} est reject{inherited, plural, =0 {} other { (héritée de {where}, balise {tag}{noSp, plural, =0 {} other { (sans sp)}})}} : le courrier qui échoue à DMARC est refusé{testing, plural, =0 {} other { (mais voir t=y : les destinataires appliquent {applied})}}.',
+  'dmarc.policy-quarantine.warn':
+    'La politique DMARC de {domain} est quarantine{inherited, plural, =0 {} other { (héritée de {where}, balise {tag}{noSp, plural, =0 {} other { (sans sp)}})}} : le courrier falsifié arrive dans les dossiers de spam, où l’on peut encore l’ouvrir. Avec reject, il est refusé.',
+  'dmarc.policy-quarantine.pass':
+    'La politique DMARC de {domain} est reject{inherited, plural, =0 {} other { (héritée de {where}, balise {tag}{noSp, plural, =0 {} other { (sans sp)}})}} : le courrier falsifié est refusé.',
+  'dmarc.subdomain-policy-weaker.pass':
+    'Les sous-domaines de {domain} sont aussi bien protégés que le domaine (sp={sp}, np={np}).',
+  'dmarc.subdomain-policy-weaker.sp':
+    'Les sous-domaines sont moins protégés que {domain} : les sous-domaines existants ont sp={sp} alors que {domain} a p={p}. Le courrier falsifié venant de noms inventés comme billing.{domain} est traité avec plus d’indulgence.',
+  'dmarc.subdomain-policy-weaker.np':
+    'Les sous-domaines sont moins protégés que {domain} : les sous-domaines qui n’existent pas ont {npTag}={np} alors que {domain} a p={p}. Le courrier falsifié venant de noms inventés comme billing.{domain} est traité avec plus d’indulgence.',
+  'dmarc.subdomain-policy-weaker.both':
+    'Les sous-domaines sont moins protégés que {domain} : les sous-domaines existants ont sp={sp} alors que {domain} a p={p} ; les sous-domaines qui n’existent pas ont {npTag}={np} alors que {domain} a p={p}. Le courrier falsifié venant de noms inventés comme billing.{domain} est traité avec plus d’indulgence.',
+  'dmarc.subdomain-policy-weaker.not-org':
+    '{domain} n’est pas son propre domaine organisationnel (c’est {org}) : les destinataires ignorent les balises sp et np de {where}, et ses sous-domaines reçoivent la politique de {org}.',
+  'dmarc.testing-mode.pass': 'La politique DMARC de {domain} n’est pas en mode test.',
+  'dmarc.testing-mode.t':
+    'La politique DMARC n’est appliquée qu’en partie : t=y demande aux destinataires d’appliquer {applied} au lieu de {p}.',
+  'dmarc.testing-mode.pct':
+    'La politique DMARC n’est appliquée qu’en partie : avec pct={pct}, les destinataires plus anciens (RFC 7489) n’appliquent {p} qu’à {pct} % du courrier en échec, et une politique plus faible au reste.',
+  'dmarc.testing-mode.both':
+    'La politique DMARC n’est appliquée qu’en partie : t=y demande aux destinataires d’appliquer {applied} au lieu de {p} ; avec pct={pct}, les destinataires plus anciens (RFC 7489) n’appliquent {p} qu’à {pct} % du courrier en échec, et une politique plus faible au reste.',
+  'dmarc.deprecated-tag.pass': 'L’enregistrement DMARC n’utilise aucune balise supprimée par la RFC 9989.',
+  'dmarc.deprecated-tag.warn': 'L’enregistrement DMARC utilise ce que la RFC 9989 a supprimé ({removed}).',
+  'dmarc.too-many-uris.pass': 'rua et ruf listent chacune deux adresses au plus.',
+  'dmarc.too-many-uris.warn':
+    '{tag} liste {count} adresses ; les destinataires ne sont tenus d’envoyer les rapports qu’aux deux premières, donc {ignored} risque de ne rien recevoir',
+  'dmarc.too-many-uris.warn-both':
+    'rua liste {ruaCount} adresses et ruf {rufCount} ; les destinataires ne sont tenus d’envoyer les rapports qu’aux deux premières de chaque liste, donc {ruaIgnored} et {rufIgnored} risquent de ne rien recevoir',
+  'dmarc.no-reporting.pass': 'Les rapports agrégés partent vers {addresses}.',
+  'dmarc.no-reporting.warn':
+    'L’enregistrement DMARC ne demande aucun rapport agrégé (pas de rua valide) : personne ne voit qui envoie du courrier au nom de votre domaine, ni ne remarque quand votre propre courrier commence à échouer à DMARC.',
+  'dmarc.external-report-unauthorized.error':
+    'Impossible de vérifier si {dest} accepte les rapports DMARC de {policyDomain} ({uses}) : la recherche TXT de {name} a échoué ({failure}).',
+  'dmarc.external-report-unauthorized.pass':
+    '{dest} accepte les rapports DMARC de {policyDomain} ({uses}) : {name} contient v=DMARC1.',
+  'dmarc.external-report-unauthorized.fail':
+    'Les rapports de {policyDomain} partent vers le domaine d’une autre organisation, {dest} ({uses}), qui n’a pas publié {name} TXT "v=DMARC1" : les destinataires n’enverront pas ces rapports.',
+  'dmarc.report-domain-no-mx.error':
+    'Impossible de vérifier si {dest} reçoit du courrier ({uses}) : la recherche MX de {dest} a échoué ({failure}).',
+  'dmarc.report-domain-no-mx.null-mx':
+    '{dest} publie un MX nul (il n’accepte aucun courrier) : les rapports DMARC qui lui sont adressés ({uses}) ne peuvent pas être livrés.',
+  'dmarc.report-domain-no-mx.pass':
+    '{dest} a des enregistrements MX : les rapports DMARC ({uses}) peuvent être livrés.',
+  'dmarc.report-domain-no-mx.nxdomain':
+    '{dest} n’existe pas : les rapports DMARC qui lui sont adressés ({uses}) ne sont jamais livrés.',
+  'dmarc.report-domain-no-mx.implicit':
+    '{dest} n’a pas d’enregistrement MX ; le courrier qui lui est adressé, rapports DMARC compris ({uses}), part vers sa propre adresse (le MX implicite de la RFC 5321 §5.1), souvent un serveur web qui n’accepte pas de courrier.',
+  'dmarc.report-domain-no-mx.implicit-error':
+    '{dest} n’a pas d’enregistrement MX, et on ne sait pas s’il a une adresse pour recevoir du courrier : la recherche a échoué ({failure}).',
+  'dmarc.report-domain-no-mx.none':
+    '{dest} n’a ni enregistrement MX ni adresse : les rapports DMARC qui lui sont adressés ({uses}) ne peuvent pas être livrés.',
+  'dmarc.multiple-records.fail':
+    '{name} a {count} enregistrements DMARC ; les destinataires les écartent tous, donc votre domaine se comporte comme s’il n’en avait aucun.',
+  'dmarc.multiple-records.pass': '{name} a exactement un enregistrement DMARC.',
+  'dmarc.dns-error.own':
+    'Impossible de déterminer la politique DMARC de {domain} : la recherche TXT de {name} a échoué ({failure}). Cela ne prouve pas que DMARC est absent.',
+  'dmarc.dns-error.parent':
+    'Impossible de déterminer la politique DMARC de {domain} : la recherche TXT de {name} a échoué ({failure}) ({domain} n’a pas d’enregistrement DMARC à lui, la politique viendrait donc d’un domaine parent). Cela ne prouve pas que DMARC est absent.',
+  'dmarc.missing.broken':
+    '{domain} n’a aucun enregistrement DMARC utilisable (voir les autres résultats DMARC) et n’en hérite d’aucun : n’importe qui peut envoyer du courrier en se faisant passer pour {domain}, et les destinataires n’ont aucune consigne pour l’arrêter.',
+  'dmarc.missing.fail':
+    '{domain} n’a pas d’enregistrement DMARC à {name} et n’en hérite d’aucun domaine parent : n’importe qui peut envoyer du courrier en se faisant passer pour {domain}, et les destinataires n’ont aucune consigne pour l’arrêter.',
+  'dmarc.missing.own': '{domain} publie son propre enregistrement DMARC. Domaine organisationnel : {org}.',
+  'dmarc.missing.inherited':
+    '{domain} n’a pas d’enregistrement utilisable à lui et hérite de la politique de {parent} (son domaine organisationnel). Domaine organisationnel : {org}.',
+  'dmarc.missing.inherited-psd':
+    '{domain} n’a pas d’enregistrement utilisable à lui et hérite de la politique de {parent} (un domaine de suffixe public, psd=y). Domaine organisationnel : {org}.',
 };
