@@ -148,27 +148,74 @@ function cell(value: string | undefined, format: LogFormat): string {
   return value;
 }
 
+function columnValue(map: ColumnMap, values: readonly string[], field: FieldName, index: number): string {
+  const value = cell(values[index], map.format);
+  switch (field) {
+    case 'uriQuery':
+    case 'uriStem':
+      return percentDecode(value);
+    case 'userAgent':
+      return map.format === 'iis-w3c' ? value.replaceAll('+', ' ') : value;
+    case 'time': {
+      // Normalised only when shown (see recordTime): most parsed records are not hits.
+      const date = map.dateColumn === undefined ? '' : cell(values[map.dateColumn], map.format);
+      return date === '' ? value : `${date}T${value}`;
+    }
+    case 'level':
+      return value.trim().toLowerCase();
+    default:
+      return value;
+  }
+}
+
+function joinUri(stem: string | undefined, query: string | undefined): string {
+  const path = stem ?? '';
+  const rest = query ?? '';
+  return rest === '' ? path : `${path}?${rest}`;
+}
+
 /** The shared fields of one data line of a column-based format. */
 export function recordFromValues(map: ColumnMap, values: readonly string[]): LogRecord {
   const record: LogRecord = {};
-  for (const [field, index] of map.columns) {
-    let value = cell(values[index], map.format);
-    if (field === 'uriQuery') value = percentDecode(value);
-    else if (field === 'uriStem') value = percentDecode(value);
-    else if (field === 'userAgent' && map.format === 'iis-w3c') value = value.replaceAll('+', ' ');
-    else if (field === 'time') {
-      // Normalised only when shown (see recordTime): most parsed records are not hits.
-      const date = map.dateColumn === undefined ? '' : cell(values[map.dateColumn], map.format);
-      if (date !== '') value = `${date}T${value}`;
-    } else if (field === 'level') value = value.trim().toLowerCase();
-    record[field] = value;
-  }
-  if (map.fields.has('uri')) {
-    const stem = record.uriStem ?? '';
-    const query = record.uriQuery ?? '';
-    record.uri = query === '' ? stem : `${stem}?${query}`;
-  }
+  for (const [field, index] of map.columns) record[field] = columnValue(map, values, field, index);
+  if (map.fields.has('uri')) record.uri = joinUri(record.uriStem, record.uriQuery);
   return record;
+}
+
+/** Where each field sits in a column map, for the lazy reader. */
+export type ColumnIndex = ReadonlyMap<FieldName, number>;
+
+export function columnIndex(map: ColumnMap): ColumnIndex {
+  return new Map(map.columns);
+}
+
+/**
+ * The fields of one data line read on demand: the line is split on the first read and each field decoded
+ * once, with exactly the values recordFromValues gives. Most candidate lines fail on their first field.
+ */
+export function lazyRecord(
+  map: ColumnMap,
+  index: ColumnIndex,
+  line: string,
+): (field: FieldName) => string | undefined {
+  let values: string[] | undefined;
+  const cache = new Map<FieldName, string | undefined>();
+  const read = (field: FieldName): string | undefined => {
+    if (cache.has(field)) return cache.get(field);
+    let value: string | undefined;
+    if (field === 'uri')
+      value = map.fields.has('uri') ? joinUri(read('uriStem'), read('uriQuery')) : undefined;
+    else {
+      const column = index.get(field);
+      if (column !== undefined) {
+        values ??= splitLine(map.format, line);
+        value = columnValue(map, values, field, column);
+      }
+    }
+    cache.set(field, value);
+    return value;
+  };
+  return read;
 }
 
 /** The record's time as ISO 8601 UTC, when it has a recognisable one. */

@@ -1,21 +1,28 @@
 // Scans the decoded text of one log file, pushed in chunks: detects the format, follows `#Fields:`
-// changes, finds candidate lines with one prefilter regex per chunk and evaluates indicators on parsed
-// fields. Memory stays bounded by the chunk size plus the line cap (pure: no I/O).
+// changes, finds candidate lines with one prefilter regex per chunk and evaluates indicators on fields
+// parsed on demand. Memory stays bounded by the chunk size plus the line cap (pure: no I/O).
 
 import { detectFormat, detectionBytes } from './detect.js';
 import {
-  evaluateIndicator,
+  evaluateIndicatorWith,
+  type FieldReader,
+  literalIndicators,
   type NotEvaluable,
   passesPrefilter,
   planSection,
+  prefilterLiterals,
   prefilterRegex,
   type SectionPlan,
 } from './engine.js';
 import { recordFromEventXml } from './event-xml.js';
 import {
+  type ColumnIndex,
   type ColumnMap,
+  columnIndex,
   columnMap,
   fieldsLineNames,
+  lazyRecord,
+  normalizeTime,
   recordFromText,
   recordFromValues,
   recordTime,
@@ -77,6 +84,15 @@ function firstRecordLine(body: string, cap: number): string | undefined {
   return undefined;
 }
 
+function readerOf(record: LogRecord): FieldReader {
+  return (field) => record[field];
+}
+
+function timeOf(read: FieldReader): string | undefined {
+  const time = read('time');
+  return time === undefined || time === '' ? undefined : normalizeTime(time);
+}
+
 function newlinesIn(text: string, from: number, to: number): number {
   let count = 0;
   for (
@@ -102,8 +118,11 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
   let lastDataLine: string | undefined;
   let firstDataLine: string | undefined;
   let columns: ColumnMap | undefined;
+  let columnsIndex: ColumnIndex | undefined;
   let plan: SectionPlan | undefined;
   let prefilter: RegExp | undefined;
+  /** Indicators per set of literals found in a line, for the current plan. */
+  let byLiterals = new Map<string, readonly Indicator[]>();
   // event-csv state
   let csvHeader: ColumnMap | undefined;
   let csvHeaderWidth = 0;
@@ -111,20 +130,6 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
   let pendingStart = 0;
   // event-xml state
   let xmlLineOffset = 0;
-
-  /** Counts the newlines in [from, to) (`from` starts a line), and the lines there longer than the cap. */
-  const countNewlines = (text: string, from: number, to: number): number => {
-    let count = 0;
-    let lineStart = from;
-    let position = text.indexOf('\n', from);
-    while (position !== -1 && position < to) {
-      count += 1;
-      if (position - lineStart > options.maxLineLength) longLines += 1;
-      lineStart = position + 1;
-      position = text.indexOf('\n', lineStart);
-    }
-    return count;
-  };
 
   const showLine = (line: string): string => {
     const cut = line.length > maxExampleChars ? line.slice(0, maxExampleChars) : line;
@@ -135,6 +140,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
 
   const usePlan = (format: LogFormat, fields: ReadonlySet<FieldName>): void => {
     plan = planSection(options.indicators, format, fields);
+    byLiterals = new Map();
     for (const item of plan.notEvaluable) notEvaluable.set(item.indicatorId, item);
   };
 
@@ -145,26 +151,30 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     return plan.indicators.filter((indicator) => passesPrefilter(indicator, lowerText));
   };
 
+  /** `line` is a number, or computed on the first hit (the fast path counts lines only for hits). */
   const evaluate = (
-    record: LogRecord,
-    line: number,
+    read: FieldReader,
+    line: number | (() => number),
     text: string,
     indicators: readonly Indicator[],
   ): void => {
     if (plan === undefined) return;
     let time: string | undefined;
+    let lineNumber: number | undefined;
     for (const indicator of indicators) {
-      const verdict = evaluateIndicator(indicator, record, plan.fields);
+      const verdict = evaluateIndicatorWith(indicator, read, plan.fields);
       if (!verdict.matched) continue;
-      time ??= recordTime(record);
+      time ??= timeOf(read);
+      lineNumber ??= typeof line === 'number' ? line : line();
+      const clientIp = read('clientIp');
       addHit(
         tallies,
         {
           indicatorId: indicator.id,
           file,
-          line,
+          line: lineNumber,
           ...(time === undefined ? {} : { time }),
-          ...(record.clientIp === undefined || record.clientIp === '' ? {} : { clientIp: record.clientIp }),
+          ...(clientIp === undefined || clientIp === '' ? {} : { clientIp }),
           succeeded: verdict.succeeded,
           text: showLine(text),
         },
@@ -188,6 +198,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     if (text.startsWith('#')) {
       if (/^#fields:/i.test(text) && format !== 'oab-generator') {
         columns = columnMap(format, fieldsLineNames(format, text));
+        columnsIndex = columnIndex(columns);
         usePlan(format, columns.fields);
       }
       return;
@@ -199,7 +210,110 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     const indicators = candidates(text.toLowerCase());
     if (indicators.length === 0) return;
     const record = parseDataLine(format, text);
-    if (record !== undefined) evaluate(record, line, text, indicators);
+    if (record !== undefined) evaluate(readerOf(record), line, text, indicators);
+  };
+
+  /** The plan's indicators a line may match, from the literals found in it (cached per plan). */
+  const indicatorsFor = (found: readonly string[]): readonly Indicator[] => {
+    if (plan === undefined) return [];
+    const key = found.length === 1 ? (found[0] ?? '') : found.join('\n');
+    let indicators = byLiterals.get(key);
+    if (indicators === undefined) {
+      indicators = literalIndicators(plan, found);
+      byLiterals.set(key, indicators);
+    }
+    return indicators;
+  };
+
+  /** A data line holding prefilter literals (`found`, within the capped text): split only as needed. */
+  const handleCandidate = (
+    format: LogFormat,
+    rawLine: string,
+    found: readonly string[],
+    lineOf: () => number,
+  ): void => {
+    let text = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (text.length > options.maxLineLength) {
+      longLines += 1;
+      text = text.slice(0, options.maxLineLength);
+    }
+    if (text.includes('\u0000')) {
+      binaryLines += 1;
+      return;
+    }
+    if (found.length === 0) return;
+    const indicators = indicatorsFor(found);
+    if (indicators.length === 0) return;
+    if (format === 'oab-generator') evaluate(readerOf(recordFromText(text)), lineOf, text, indicators);
+    else if (columns !== undefined && columnsIndex !== undefined)
+      evaluate(lazyRecord(columns, columnsIndex, text), lineOf, text, indicators);
+  };
+
+  /**
+   * The prefiltered path over complete lines: one pass over the newlines (line count, long lines, the
+   * rare `#` header lines that start a new section), then the literal regex over each section; a line
+   * number is counted only when a line is a hit.
+   */
+  const scanBodyPrefiltered = (format: LogFormat, body: string, regex: RegExp): void => {
+    const baseLine = lineCount;
+    const cap = options.maxLineLength;
+    const headers: number[] = [];
+    let lines = 0;
+    let lineStart = 0;
+    for (let position = body.indexOf('\n'); position !== -1; position = body.indexOf('\n', lineStart)) {
+      if (body.charCodeAt(lineStart) === 35) headers.push(lineStart);
+      if (position - lineStart > cap) longLines += 1;
+      lines += 1;
+      lineStart = position + 1;
+    }
+    let counted = 0;
+    let countedLines = 0;
+    /** The 1-based line number of the line starting at `start`; starts only grow. */
+    const lineAt = (start: number): number => {
+      for (let position = body.indexOf('\n', counted); position !== -1 && position < start; ) {
+        countedLines += 1;
+        counted = position + 1;
+        position = body.indexOf('\n', counted);
+      }
+      return baseLine + countedLines + 1;
+    };
+    /** handleLine and handleCandidate count the long lines they see themselves (after cutting `\r`). */
+    const uncount = (start: number, end: number): void => {
+      if (end - start > cap) longLines -= 1;
+    };
+    let from = 0;
+    for (let section = 0; section <= headers.length; section += 1) {
+      const to = headers[section] ?? body.length;
+      regex.lastIndex = from;
+      let match = regex.exec(body);
+      while (match !== null && match.index < to) {
+        const start = body.lastIndexOf('\n', match.index - 1) + 1;
+        const end = body.indexOf('\n', match.index);
+        const textEnd = Math.min(body.charCodeAt(end - 1) === 13 ? end - 1 : end, start + cap);
+        const found: string[] = [];
+        // Every place a literal starts is visited (lastIndex one past the last match), so overlapping
+        // literals (`.js ` then ` t=`) are all seen.
+        for (;;) {
+          if (match.index + match[0].length <= textEnd) found.push(match[0].toLowerCase());
+          regex.lastIndex = match.index + 1;
+          const next: RegExpExecArray | null = regex.exec(body);
+          if (next === null || next.index >= end) {
+            uncount(start, end);
+            handleCandidate(format, body.slice(start, end), found, () => lineAt(start));
+            match = next;
+            break;
+          }
+          match = next;
+        }
+      }
+      if (section < headers.length) {
+        const end = body.indexOf('\n', to);
+        uncount(to, end);
+        handleLine(format, body.slice(to, end), 0);
+        from = end + 1;
+      }
+    }
+    lineCount = baseLine + lines;
   };
 
   const lineTime = (format: LogFormat, line: string): string | undefined => {
@@ -207,8 +321,11 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     return record === undefined ? undefined : recordTime(record);
   };
 
-  /** Processes complete lines (`body` ends with a newline). */
-  const scanBody = (format: LogFormat, body: string): void => {
+  /**
+   * Processes complete lines (`body` ends with a newline). `more`: the next body belongs to the same
+   * piece of text, so the first record's time waits for it (as if both were one body).
+   */
+  const scanBody = (format: LogFormat, body: string, more: boolean): void => {
     const baseLine = lineCount;
     const lastStart = body.lastIndexOf('\n', body.length - 2) + 1;
     const last = body.slice(lastStart, body.length - 1);
@@ -224,22 +341,8 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
         start = end + 1;
       }
       lineCount = line;
-      if (firstTime === undefined && firstDataLine !== undefined) firstTime = lineTime(format, firstDataLine);
-      return;
-    }
-    let counted = 0;
-    let line = baseLine;
-    prefilter.lastIndex = 0;
-    for (let match = prefilter.exec(body); match !== null; match = prefilter.exec(body)) {
-      const start = body.lastIndexOf('\n', match.index - 1) + 1;
-      const end = body.indexOf('\n', match.index);
-      line += countNewlines(body, counted, start) + 1;
-      counted = end + 1;
-      handleLine(format, body.slice(start, end), line);
-      // A `#Fields:` line may have changed the prefilter's indicators; the regex object stays the same.
-      prefilter.lastIndex = end + 1;
-    }
-    lineCount = line + countNewlines(body, counted, body.length);
+    } else scanBodyPrefiltered(format, body, prefilter);
+    if (more) return;
     // After the body's `#Fields:` lines were read, so the first record is parsed with its own columns.
     if (firstTime === undefined && firstDataLine !== undefined) firstTime = lineTime(format, firstDataLine);
   };
@@ -263,7 +366,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     if (record.message === undefined) record.message = values.slice(csvHeaderWidth).join(',');
     if (firstTime === undefined) firstTime = recordTime(record);
     lastDataLine = text;
-    evaluate(record, startLine, text, candidates(text.toLowerCase()));
+    evaluate(readerOf(record), startLine, text, candidates(text.toLowerCase()));
   };
 
   /** Event CSV records may span lines inside quotes: join lines until the quotes balance. */
@@ -324,7 +427,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       const record = recordFromEventXml(eventText);
       if (firstTime === undefined) firstTime = recordTime(record);
       lastDataLine = eventText;
-      evaluate(record, startLine, eventText, candidates(eventText.toLowerCase()));
+      evaluate(readerOf(record), startLine, eventText, candidates(eventText.toLowerCase()));
     }
   };
 
@@ -346,20 +449,30 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       case 'oab-generator':
         mode = { kind: 'lines', format };
         usePlan(format, new Set<FieldName>(['time', 'message']));
-        prefilter = prefilterRegex(options.indicators, format);
+        prefilter = prefilterRegex(prefilterLiterals(options.indicators, format));
         break;
       case 'httpproxy':
       case 'iis-w3c':
       case 'ecp-server':
         mode = { kind: 'lines', format };
-        prefilter = prefilterRegex(options.indicators, format);
+        prefilter = prefilterRegex(prefilterLiterals(options.indicators, format));
         break;
     }
     feed(head, false);
   };
 
-  const feedLines = (text: string, final: boolean, consume: (body: string) => void): void => {
-    let input = carry + text;
+  const feedLines = (text: string, final: boolean, consume: (body: string, more: boolean) => void): void => {
+    let input = text;
+    if (carry !== '') {
+      // Joining the carried partial line to the whole chunk would copy the chunk (a megabyte per chunk):
+      // join it to the chunk's first line only.
+      const newline = text.indexOf('\n');
+      if (newline === -1) input = carry + text;
+      else {
+        consume(carry + text.slice(0, newline + 1), text.indexOf('\n', newline + 1) !== -1);
+        input = text.slice(newline + 1);
+      }
+    }
     carry = '';
     if (discarding) {
       const newline = input.indexOf('\n');
@@ -375,14 +488,14 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       discarding = false;
     }
     const end = input.lastIndexOf('\n');
-    if (end !== -1) consume(input.slice(0, end + 1));
+    if (end !== -1) consume(input.slice(0, end + 1), false);
     const rest = input.slice(end + 1);
     if (final) {
-      if (rest !== '') consume(`${rest}\n`);
+      if (rest !== '') consume(`${rest}\n`, false);
     } else if (rest.length > options.maxLineLength) {
       // Keep what the cap allows for evaluation, drop the rest of the line as it streams by.
       longLines += 1;
-      consume(`${rest.slice(0, options.maxLineLength)}\n`);
+      consume(`${rest.slice(0, options.maxLineLength)}\n`, false);
       lineCount -= 1;
       discarding = true;
     } else carry = rest;
@@ -402,7 +515,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
         return;
       case 'lines': {
         const format = mode.format;
-        feedLines(text, final, (body) => scanBody(format, body));
+        feedLines(text, final, (body, more) => scanBody(format, body, more));
         return;
       }
       case 'event-csv':
