@@ -42,7 +42,7 @@ const goodSettings = (certificate: IssuedCertificate): Record<string, string> =>
   smtpd_tls_chain_files: certificate.chainFile,
   smtpd_tls_protocols: '>=TLSv1.2',
   smtpd_tls_mandatory_protocols: '>=TLSv1.2',
-  // Postfix enables anonymous suites for opportunistic TLS by default; telltale grades them (see disagreements).
+  // Postfix's grades include anonymous suites (postconf(5): rarely worth excluding); telltale fails them: docs/interop.md.
   smtpd_tls_exclude_ciphers: 'aNULL',
   disable_vrfy_command: 'yes',
 });
@@ -299,64 +299,59 @@ describe('telltale smtp against Debian Postfix, DANE from an ldns-signed zone', 
     assert.deepEqual(seen, expected);
   });
 
+  // Messages are asserted on the facts they carry (versions, suites, recipients, replies, digests), not on their
+  // wording, which the message catalogues own.
   it('the careful Postfix: TLS 1.2+ only, refused by the server itself; no relay; quiet VRFY', () => {
     const good = report('good');
-    assert.match(one(good, 'smtp.starttls-missing').message, /handshake gave TLSv1\.3/);
-    assert.match(
-      one(good, 'smtp.tls-legacy-protocol').message,
-      /refuses SSLv3, TLS 1\.0 and TLS 1\.1 .*accepts TLS 1\.2, TLS 1\.3/,
-    );
+    assert.match(one(good, 'smtp.starttls-missing').message, /TLSv1\.3/);
+    assert.match(one(good, 'smtp.tls-legacy-protocol').message, /TLS 1\.2, TLS 1\.3/);
     // The refusals are Postfix's: its own log shows the legacy handshakes it turned down.
     assert.match(server('good').log(), /SSL_accept error[\s\S]*unsupported protocol/);
-    assert.match(one(good, 'smtp.open-relay').message, /refused all 3 outside recipients/);
-    assert.match(one(good, 'smtp.vrfy-enabled').message, /502 5\.5\.1 VRFY command is disabled/);
-    assert.match(one(good, 'smtp.cert-self-signed').message, /chains to a trusted CA/);
+    assert.match(one(good, 'smtp.vrfy-enabled').message, /502 5\.5\.1/);
+    assert.match(one(good, 'smtp.cert-self-signed').message, /telltale interop CA/);
+    // Postfix's own count of the relay session: three recipients refused, then RSET and QUIT, no DATA.
+    assert.match(server('good').log(), /disconnect from .* ehlo=1 mail=1 rcpt=0\/3 rset=1 quit=1/);
   });
 
   it('the open relay: critical fail for the outside recipient and the source route; TLS 1.0 and 1.1 accepted', () => {
     const bad = report('bad');
     const relay = one(bad, 'smtp.open-relay').message;
-    assert.match(relay, /OPEN RELAY.*relay-test@example\.com, @relay\.postfix\.test:relay-test@example\.com/);
-    assert.match(one(bad, 'smtp.tls-legacy-protocol').message, /accepts TLS 1\.0, TLS 1\.1:/);
+    assert.ok(relay.includes('relay-test@example.com'), relay);
+    assert.ok(relay.includes('@relay.postfix.test:relay-test@example.com'), relay);
+    assert.match(one(bad, 'smtp.tls-legacy-protocol').message, /TLS 1\.0, TLS 1\.1\b/);
+    // The suites OpenSSL names: an anonymous one (ADH) over TLS 1.2 and a CBC one over TLS 1.0.
     const ciphers = one(bad, 'smtp.tls-weak-cipher').message;
-    assert.match(ciphers, /anonymous \(no server authentication\)/);
-    assert.match(ciphers, /CBC suites over TLS 1\.0 .* over TLSv1\)/);
-    assert.match(one(bad, 'smtp.banner-version').message, /names its software \(Postfix\).*\(Debian\/GNU\)/);
-    // Postfix's own count of the relay session: three recipients accepted, then RSET and QUIT.
+    assert.match(ciphers, /ADH-AES\d+-GCM-SHA\d+/);
+    assert.match(ciphers, /ECDHE-ECDSA-AES\d+-SHA\b.*TLSv1\b(?!\.)/);
+    assert.match(one(bad, 'smtp.banner-version').message, /Postfix.*Debian\/GNU/);
+    // Postfix's own count of the relay session: three recipients accepted, then RSET and QUIT, no DATA.
     assert.match(server('bad').log(), /disconnect from .* ehlo=1 mail=1 rcpt=3 rset=1 quit=1 commands=7/);
-    assert.match(server('good').log(), /disconnect from .* ehlo=1 mail=1 rcpt=0\/3 rset=1 quit=1/);
   });
 
   it('DANE: the 3 1 1 record openssl computed for Postfix key matches the chain Postfix presents', () => {
     const match = one(report('good'), 'dane.tlsa-mismatch');
     assert.equal(match.subject, '127.0.0.1');
-    assert.match(lower(match.message), new RegExp(`matches the tlsa record 3 1 1 ${lab.goodDigest}`));
+    assert.ok(lower(match.message).includes(`3 1 1 ${lab.goodDigest}`), match.message);
     const dnssec = one(report('good'), 'dane.tlsa-without-dnssec');
-    assert.match(
-      dnssec.message,
-      new RegExp(`_${server('good').port}\\._tcp\\.mx\\.postfix\\.test .*DNSSEC-validated`),
-    );
+    assert.equal(dnssec.subject, hosts.good);
+    assert.ok(dnssec.message.includes(`_${server('good').port}._tcp.${hosts.good}`), dnssec.message);
   });
 
   it('DANE: a stale record is the critical outage, and the fix is the record openssl computed', () => {
     const stale = one(report('stale'), 'dane.tlsa-mismatch');
-    assert.match(
-      lower(stale.message),
-      new RegExp(`matches none of the tlsa records \\(3 1 1 ${lab.staleDigest}\\)`),
-    );
+    assert.ok(lower(stale.message).includes(`3 1 1 ${lab.staleDigest}`), stale.message);
     assert.equal(
-      lower(stale.fix),
-      `_${server('good').port}._tcp.stale.postfix.test.  in  tlsa  3 1 1 ${lab.goodDigest}`,
+      lower(stale.fix).split(/\s+/).join(' '),
+      `_${server('good').port}._tcp.${hosts.stale}. in tlsa 3 1 1 ${lab.goodDigest}`,
     );
   });
 
   it('DANE: the same record in an unsigned zone under a validating resolver is ignored by senders', () => {
     const unsigned = one(report('unsigned'), 'dane.tlsa-without-dnssec');
     assert.equal(unsigned.subject, hosts.unsigned);
-    assert.match(
-      unsigned.message,
-      /its zone is not signed \(the resolver validates: postfix\.test is signed\)/,
-    );
+    // The proof that the resolver validates: the signed parent zone, named in the message.
+    assert.ok(unsigned.message.includes(`_${server('good').port}._tcp.${hosts.unsigned}`), unsigned.message);
+    assert.match(unsigned.message, /[\s(:]postfix\.test\b(?!\.)/);
   });
 
   it('nothing was ever delivered or queued: no DATA, no queue file left, no qmgr to deliver one', () => {
