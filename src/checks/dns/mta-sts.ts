@@ -1,6 +1,7 @@
 // MTA-STS (RFC 8461): the `_mta-sts` record, the policy file fetched over verified HTTPS, its syntax and
 // mode, and whether every live MX host is covered by the policy's `mx` patterns.
 
+import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -194,9 +195,9 @@ type FetchVerdict =
 function judgeFetch(domain: string, response: HttpsResponse): FetchVerdict {
   const subject = `mta-sts.${domain}`;
   const evidence = [httpsEvidence(response)];
-  const stop = (meta: CheckMeta, status: 'fail' | 'error', message: string): FetchVerdict => ({
+  const stop = (meta: CheckMeta, status: 'fail' | 'error', message: CatalogueMessage): FetchVerdict => ({
     kind: 'stop',
-    findings: [finding(meta, status, { subject, message, evidence })],
+    findings: [finding(meta, status, { subject, ...message, evidence })],
   });
   if (response.kind === 'error') {
     switch (response.reason) {
@@ -204,7 +205,7 @@ function judgeFetch(domain: string, response: HttpsResponse): FetchVerdict {
         return stop(
           mtaStsPolicyUnreachableMeta,
           'fail',
-          `The policy host ${subject} has no address (${response.detail}): no sender can fetch the policy.`,
+          dnsMessage('mtasts.policy-unreachable.no-address', { host: subject, detail: response.detail }),
         );
       case 'timeout':
       case 'dns':
@@ -216,7 +217,11 @@ function judgeFetch(domain: string, response: HttpsResponse): FetchVerdict {
         return stop(
           mtaStsPolicyUnreachableMeta,
           'error',
-          `Could not fetch ${response.url} (${response.reason}): ${response.detail}.`,
+          dnsMessage('mtasts.policy-unreachable.error', {
+            url: response.url,
+            reason: response.reason,
+            detail: response.detail,
+          }),
         );
     }
   }
@@ -225,46 +230,47 @@ function judgeFetch(domain: string, response: HttpsResponse): FetchVerdict {
     return stop(
       mtaStsCertificateInvalidMeta,
       'fail',
-      `The certificate of ${subject} is not valid: ${response.tls.error ?? 'unknown reason'}. Senders ignore the policy.`,
+      dnsMessage('mtasts.certificate-invalid.fail', { host: subject, error: response.tls.error ?? '?' }),
     );
   }
   passes.push(
     finding(mtaStsCertificateInvalidMeta, 'pass', {
       subject,
-      message: `The certificate of ${subject} is valid for the name and trusted.`,
+      ...dnsMessage('mtasts.certificate-invalid.pass', { host: subject }),
       evidence,
     }),
   );
   if (response.status !== 200) {
-    const where = response.headers.location ? ` to ${response.headers.location}` : '';
+    const location = response.headers.location;
     const why =
       response.status >= 300 && response.status < 400
-        ? `a redirect${where}, which senders must not follow`
-        : `status ${response.status}`;
+        ? location
+          ? dnsMessage('mtasts.policy-unreachable.redirect', { url: response.url, location })
+          : dnsMessage('mtasts.policy-unreachable.redirect-nowhere', { url: response.url })
+        : dnsMessage('mtasts.policy-unreachable.status', { url: response.url, status: response.status });
     return {
       kind: 'stop',
-      findings: [
-        ...passes,
-        ...stop(mtaStsPolicyUnreachableMeta, 'fail', `${response.url} answered ${why}.`).findings,
-      ],
+      findings: [...passes, ...stop(mtaStsPolicyUnreachableMeta, 'fail', why).findings],
     };
   }
   passes.push(
     finding(mtaStsPolicyUnreachableMeta, 'pass', {
       subject,
-      message: `${response.url} answered 200.`,
+      ...dnsMessage('mtasts.policy-unreachable.pass', { url: response.url }),
       evidence,
     }),
   );
-  const invalid = (message: string): FetchVerdict => ({
+  const invalid = (message: CatalogueMessage): FetchVerdict => ({
     kind: 'stop',
-    findings: [...passes, finding(mtaStsPolicyInvalidMeta, 'fail', { subject, message, evidence })],
+    findings: [...passes, finding(mtaStsPolicyInvalidMeta, 'fail', { subject, ...message, evidence })],
   });
   if (response.truncated)
-    return invalid(`The policy file is larger than ${policyFetchLimits.maxBytes} bytes: not a policy.`);
+    return invalid(dnsMessage('mtasts.policy-invalid.too-large', { max: policyFetchLimits.maxBytes }));
   if (!isTextPlain(response.headers['content-type']))
     return invalid(
-      `The policy is served as "${response.headers['content-type'] ?? '(no Content-Type)'}"; senders require text/plain.`,
+      response.headers['content-type'] === undefined
+        ? dnsMessage('mtasts.policy-invalid.no-content-type')
+        : dnsMessage('mtasts.policy-invalid.content-type', { type: response.headers['content-type'] }),
     );
   const text = new TextDecoder('utf-8').decode(response.body);
   return { kind: 'policy', text, findings: passes };
@@ -276,21 +282,20 @@ function modeFinding(domain: string, policy: StsPolicy, evidence: readonly Evide
     case 'enforce':
       return finding(mtaStsTestingModeMeta, 'pass', {
         subject,
-        message: 'The policy is enforced (mode: enforce).',
+        ...dnsMessage('mtasts.testing-mode.enforce'),
         evidence,
       });
     case 'testing':
       return finding(mtaStsTestingModeMeta, 'warn', {
         subject,
-        message:
-          'The policy is in testing mode: failures are reported but mail is still delivered unprotected.',
+        ...dnsMessage('mtasts.testing-mode.testing'),
         evidence,
         fix: 'In the policy file, set `mode: enforce`; then change the id of the _mta-sts TXT record.',
       });
     case 'none':
       return finding(mtaStsTestingModeMeta, 'warn', {
         subject,
-        message: 'The policy says mode: none: MTA-STS is withdrawn and protects nothing.',
+        ...dnsMessage('mtasts.testing-mode.none'),
         evidence,
       });
   }
@@ -310,7 +315,7 @@ function mxFindings(
       return [
         finding(mtaStsMxMismatchMeta, 'error', {
           subject,
-          message: `Could not look up the MX records of ${domain} (${mx.reason}) to match them against the policy.`,
+          ...dnsMessage('mtasts.mx-mismatch.error', { domain, reason: mx.reason }),
           evidence,
         }),
       ];
@@ -319,7 +324,7 @@ function mxFindings(
       return [
         finding(mtaStsMxMismatchMeta, 'skipped', {
           subject,
-          message: `${domain} has no MX records (${mx.kind}): there is no MX host to match.`,
+          ...dnsMessage('mtasts.mx-mismatch.no-mx', { domain, outcome: mx.kind }),
           evidence,
         }),
       ];
@@ -331,7 +336,7 @@ function mxFindings(
     return [
       finding(mtaStsMxMismatchMeta, 'skipped', {
         subject,
-        message: `${domain} publishes a null MX: it receives no mail, so no MX host needs to match.`,
+        ...dnsMessage('mtasts.mx-mismatch.null-mx', { domain }),
         evidence,
       }),
     ];
@@ -340,7 +345,7 @@ function mxFindings(
     return [
       finding(mtaStsMxMismatchMeta, 'pass', {
         subject,
-        message: `Every MX host (${hosts.join(', ')}) matches the policy's mx patterns (${policy.mx.join(', ')}).`,
+        ...dnsMessage('mtasts.mx-mismatch.pass', { hosts: hosts.join(', '), patterns: policy.mx.join(', ') }),
         evidence,
       }),
     ];
@@ -348,12 +353,11 @@ function mxFindings(
   return [
     finding(mtaStsMxMismatchMeta, enforced ? 'fail' : 'warn', {
       subject,
-      message:
-        `MX host${unmatched.length > 1 ? 's' : ''} ${unmatched.join(', ')} match${unmatched.length > 1 ? '' : 'es'} ` +
-        `no mx pattern of the policy (${policy.mx.join(', ') || 'none'}). ` +
-        (enforced
-          ? 'Senders that honour MTA-STS will not deliver to them.'
-          : 'In testing mode this only shows in TLS reports, but enforcing now would break delivery to them.'),
+      ...dnsMessage(enforced ? 'mtasts.mx-mismatch.enforce' : 'mtasts.mx-mismatch.testing', {
+        count: unmatched.length,
+        hosts: unmatched.join(', '),
+        patterns: policy.mx.join(', ') || '-',
+      }),
       evidence,
       fix: `Add to the policy file: ${unmatched.map((host) => `mx: ${host}`).join(' / ')}; then change the _mta-sts id.`,
     }),
@@ -373,19 +377,19 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     return [
       finding(mtaStsMissingMeta, 'error', {
         subject,
-        message: `Could not look up _mta-sts.${domain} TXT (${txt.reason}): MTA-STS could not be checked.`,
+        ...dnsMessage('mtasts.missing.error', { domain, reason: txt.reason }),
         evidence: txtEvidence,
       }),
     ];
   const texts = txt.kind === 'ok' ? txt.records.map((record) => record.strings.join('')) : [];
   const sts = texts.filter(isStsRecord);
   if (sts.length === 0) {
-    const other =
-      texts.length > 0 ? ` (${texts.length} TXT record(s) there, none starting with "v=STSv1;")` : '';
     return [
       finding(mtaStsMissingMeta, 'fail', {
         subject,
-        message: `${domain} publishes no MTA-STS record at _mta-sts.${domain}${other}.`,
+        ...(texts.length > 0
+          ? dnsMessage('mtasts.missing.fail-other', { domain, count: texts.length })
+          : dnsMessage('mtasts.missing.fail', { domain })),
         evidence: txtEvidence,
         fix: publishFix(domain, mxHosts(mx), context.clock),
       }),
@@ -394,7 +398,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
   const findings: Finding[] = [
     finding(mtaStsMissingMeta, 'pass', {
       subject,
-      message: `An MTA-STS record is published at _mta-sts.${domain}.`,
+      ...dnsMessage('mtasts.missing.pass', { domain }),
       evidence: txtEvidence,
     }),
   ];
@@ -403,7 +407,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     findings.push(
       finding(mtaStsRecordInvalidMeta, 'fail', {
         subject,
-        message: `${sts.length} TXT records start with v=STSv1: senders then ignore MTA-STS altogether.`,
+        ...dnsMessage('mtasts.record-invalid.multiple', { count: sts.length }),
         evidence: txtEvidence,
         fix: `Keep only one: ${fixRecord}`,
       }),
@@ -415,8 +419,12 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     findings.push(
       finding(mtaStsRecordInvalidMeta, 'fail', {
         subject,
-        message: `The MTA-STS record is invalid: ${parsed.problems.join('; ')}. Senders ignore it.`,
-        evidence: txtEvidence,
+        ...dnsMessageWithDetail(
+          'mtasts.record-invalid.fail',
+          { count: parsed.problems.length },
+          `The MTA-STS record is invalid: ${parsed.problems.join('; ')}. Senders ignore it.`,
+        ),
+        evidence: [...txtEvidence, { kind: 'text', label: 'problems', value: parsed.problems.join('; ') }],
         fix: `Replace it with: ${fixRecord}`,
       }),
     );
@@ -425,7 +433,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
   findings.push(
     finding(mtaStsRecordInvalidMeta, 'pass', {
       subject,
-      message: `The MTA-STS record is valid (id=${parsed.record.id}).`,
+      ...dnsMessage('mtasts.record-invalid.pass', { id: parsed.record.id }),
       evidence: txtEvidence,
     }),
   );
@@ -447,8 +455,12 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     findings.push(
       finding(mtaStsPolicyInvalidMeta, 'fail', {
         subject,
-        message: `The policy file is invalid: ${policy.problems.join('; ')}. Senders discard it.`,
-        evidence: [policyEvidence],
+        ...dnsMessageWithDetail(
+          'mtasts.policy-invalid.fail',
+          { count: policy.problems.length },
+          `The policy file is invalid: ${policy.problems.join('; ')}. Senders discard it.`,
+        ),
+        evidence: [policyEvidence, { kind: 'text', label: 'problems', value: policy.problems.join('; ') }],
         fix: `Serve instead:\n${policyText(domain, 'enforce', mxHosts(mx))}`,
       }),
     );
@@ -457,7 +469,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
   findings.push(
     finding(mtaStsPolicyInvalidMeta, 'pass', {
       subject,
-      message: 'The policy file is valid.',
+      ...dnsMessage('mtasts.policy-invalid.pass'),
       evidence: [policyEvidence],
     }),
     modeFinding(domain, policy.policy, [policyEvidence]),
@@ -467,9 +479,9 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     findings.push(
       finding(mtaStsMaxAgeShortMeta, short ? 'warn' : 'pass', {
         subject,
-        message: short
-          ? `max_age is ${policy.policy.maxAge} s, under a day: the enforced policy lapses between deliveries.`
-          : `max_age is ${policy.policy.maxAge} s.`,
+        ...dnsMessage(short ? 'mtasts.max-age-short.warn' : 'mtasts.max-age-short.pass', {
+          maxAge: policy.policy.maxAge,
+        }),
         evidence: [policyEvidence],
         ...(short ? { fix: 'Set `max_age: 1209600` and change the _mta-sts id.' } : {}),
       }),

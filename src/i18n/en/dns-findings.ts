@@ -239,6 +239,52 @@ export const enDnsFindings = {
     '{domain} has no usable record of its own and inherits the policy of {parent} (its organisational domain). Organisational domain: {org}.',
   'dmarc.missing.inherited-psd':
     '{domain} has no usable record of its own and inherits the policy of {parent} (a public suffix domain, psd=y). Organisational domain: {org}.',
+  // ---- mta-sts ----
+  'mtasts.policy-unreachable.no-address':
+    'The policy host {host} has no address ({detail}): no sender can fetch the policy.',
+  'mtasts.policy-unreachable.error': 'Could not fetch {url} ({reason}): {detail}.',
+  'mtasts.certificate-invalid.fail':
+    'The certificate of {host} is not valid: {error}. Senders ignore the policy.',
+  'mtasts.certificate-invalid.pass': 'The certificate of {host} is valid for the name and trusted.',
+  'mtasts.policy-unreachable.redirect':
+    '{url} answered a redirect to {location}, which senders must not follow.',
+  'mtasts.policy-unreachable.redirect-nowhere': '{url} answered a redirect, which senders must not follow.',
+  'mtasts.policy-unreachable.status': '{url} answered status {status}.',
+  'mtasts.policy-unreachable.pass': '{url} answered 200.',
+  'mtasts.policy-invalid.too-large': 'The policy file is larger than {max} bytes: not a policy.',
+  'mtasts.policy-invalid.content-type': 'The policy is served as "{type}"; senders require text/plain.',
+  'mtasts.policy-invalid.no-content-type':
+    'The policy is served as "(no Content-Type)"; senders require text/plain.',
+  'mtasts.policy-invalid.fail':
+    'The policy file is invalid ({count, plural, one {# problem} other {# problems}}, see the evidence). Senders discard it.',
+  'mtasts.policy-invalid.pass': 'The policy file is valid.',
+  'mtasts.testing-mode.enforce': 'The policy is enforced (mode: enforce).',
+  'mtasts.testing-mode.testing':
+    'The policy is in testing mode: failures are reported but mail is still delivered unprotected.',
+  'mtasts.testing-mode.none': 'The policy says mode: none: MTA-STS is withdrawn and protects nothing.',
+  'mtasts.mx-mismatch.error':
+    'Could not look up the MX records of {domain} ({reason}) to match them against the policy.',
+  'mtasts.mx-mismatch.no-mx': '{domain} has no MX records ({outcome}): there is no MX host to match.',
+  'mtasts.mx-mismatch.null-mx':
+    '{domain} publishes a null MX: it receives no mail, so no MX host needs to match.',
+  'mtasts.mx-mismatch.pass': "Every MX host ({hosts}) matches the policy's mx patterns ({patterns}).",
+  'mtasts.mx-mismatch.enforce':
+    '{count, plural, one {MX host {hosts} matches} other {MX hosts {hosts} match}} no mx pattern of the policy ({patterns}). Senders that honour MTA-STS will not deliver to them.',
+  'mtasts.mx-mismatch.testing':
+    '{count, plural, one {MX host {hosts} matches} other {MX hosts {hosts} match}} no mx pattern of the policy ({patterns}). In testing mode this only shows in TLS reports, but enforcing now would break delivery to them.',
+  'mtasts.missing.error': 'Could not look up _mta-sts.{domain} TXT ({reason}): MTA-STS could not be checked.',
+  'mtasts.missing.fail': '{domain} publishes no MTA-STS record at _mta-sts.{domain}.',
+  'mtasts.missing.fail-other':
+    '{domain} publishes no MTA-STS record at _mta-sts.{domain} ({count} TXT record(s) there, none starting with "v=STSv1;").',
+  'mtasts.missing.pass': 'An MTA-STS record is published at _mta-sts.{domain}.',
+  'mtasts.record-invalid.multiple':
+    '{count} TXT records start with v=STSv1: senders then ignore MTA-STS altogether.',
+  'mtasts.record-invalid.fail':
+    'The MTA-STS record is invalid ({count, plural, one {# problem} other {# problems}}, see the evidence). Senders ignore it.',
+  'mtasts.record-invalid.pass': 'The MTA-STS record is valid (id={id}).',
+  'mtasts.max-age-short.warn':
+    'max_age is {maxAge} s, under a day: the enforced policy lapses between deliveries.',
+  'mtasts.max-age-short.pass': 'max_age is {maxAge} s.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DnsFindingKey = keyof typeof enDnsFindings;

@@ -293,14 +293,62 @@ export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
   'dkim.wildcard': { title: 'Un joker répond à tous les sélecteurs DKIM' },
   'dkim.dns-error': { title: 'Le sélecteur DKIM n’a pas pu être interrogé' },
   // ---- mtasts ----
-  'mtasts.missing': { title: 'Pas de politique MTA-STS' },
-  'mtasts.record-invalid': { title: 'L’enregistrement TXT MTA-STS est invalide' },
-  'mtasts.policy-unreachable': { title: 'Le fichier de politique MTA-STS ne peut pas être récupéré' },
-  'mtasts.certificate-invalid': { title: 'Le certificat de l’hôte de politique MTA-STS n’est pas valide' },
-  'mtasts.policy-invalid': { title: 'Le fichier de politique MTA-STS est invalide' },
-  'mtasts.testing-mode': { title: 'La politique MTA-STS n’est pas appliquée' },
-  'mtasts.max-age-short': { title: 'max_age MTA-STS trop court' },
-  'mtasts.mx-mismatch': { title: 'Hôte MX non couvert par la politique MTA-STS' },
+  'mtasts.missing': {
+    title: 'Pas de politique MTA-STS',
+    description:
+      'Sans MTA-STS, les serveurs expéditeurs n’utilisent TLS vers votre MX que de façon opportuniste : un attaquant placé sur le chemin peut supprimer STARTTLS ou présenter n’importe quel certificat, et le courrier est livré en clair, ou à lui.',
+    remediation:
+      'Publiez un fichier de politique à https://mta-sts.<domaine>/.well-known/mta-sts.txt (un hébergement web avec un certificat reconnu publiquement pour mta-sts.<domaine>, servi en text/plain, sans redirection), qui liste chaque hôte MX :\n  version: STSv1\n  mode: testing\n  mx: mail.example.com\n  max_age: 604800\npuis l’enregistrement `_mta-sts.example.com. IN TXT "v=STSv1; id=20250101000000"` (changez l’id à chaque modification de la politique). Commencez en mode test avec les rapports TLS-RPT, puis passez à `mode: enforce` avec un max_age de plusieurs semaines (par exemple 1209600).',
+  },
+  'mtasts.record-invalid': {
+    title: 'L’enregistrement TXT MTA-STS est invalide',
+    description:
+      'Les expéditeurs ne lisent la politique que s’il existe exactement un enregistrement TXT `_mta-sts` commençant par `v=STSv1` et qu’il est syntaxiquement valide (RFC 8461 §3.1) ; sinon ils font comme s’il n’y avait pas de politique.',
+    remediation:
+      'Gardez exactement un enregistrement : `_mta-sts.example.com. IN TXT "v=STSv1; id=20250101000000"` ; l’id compte de 1 à 32 lettres ou chiffres.',
+  },
+  'mtasts.policy-unreachable': {
+    title: 'Le fichier de politique MTA-STS ne peut pas être récupéré',
+    description:
+      'L’enregistrement `_mta-sts` annonce une politique, mais https://mta-sts.<domaine>/.well-known/mta-sts.txt ne répond pas directement 200 (pas d’adresse, connexion refusée, redirection, code d’erreur) : les expéditeurs sans copie en cache ne sont pas protégés, et ceux qui en ont une ne peuvent pas la rafraîchir.',
+    remediation:
+      'Servez le fichier avec le code 200 et sans redirection (la RFC 8461 §3.3 interdit de les suivre) à https://mta-sts.<domaine>/.well-known/mta-sts.txt ; donnez un enregistrement A/AAAA à mta-sts.<domaine>.',
+  },
+  'mtasts.certificate-invalid': {
+    title: 'Le certificat de l’hôte de politique MTA-STS n’est pas valide',
+    description:
+      'Les expéditeurs doivent valider le certificat de mta-sts.<domaine> (RFC 8461 §3.3) et ignorer la politique sinon : un certificat expiré, auto-signé ou au mauvais nom désactive MTA-STS.',
+    remediation:
+      'Installez un certificat d’une autorité publique dont les noms incluent mta-sts.<domaine> (par exemple Let’s Encrypt), avec la chaîne intermédiaire, et renouvelez-le automatiquement.',
+  },
+  'mtasts.policy-invalid': {
+    title: 'Le fichier de politique MTA-STS est invalide',
+    description:
+      'Le fichier de politique doit être en text/plain, petit, et contenir `version: STSv1`, un `mode`, un `max_age` d’au plus 31557600 et des lignes `mx` (RFC 8461 §3.2) ; les expéditeurs écartent une politique qu’ils ne peuvent pas lire.',
+    remediation:
+      'Servez exactement :\n  version: STSv1\n  mode: enforce\n  mx: mail.example.com\n  max_age: 1209600\navec `Content-Type: text/plain`, une ligne `mx:` par hôte MX (ou `*.example.com` pour un seul niveau).',
+  },
+  'mtasts.testing-mode': {
+    title: 'La politique MTA-STS n’est pas appliquée',
+    description:
+      'En `mode: testing`, les expéditeurs se contentent de signaler les échecs (à TLS-RPT) et livrent quand même par des connexions non protégées ; `mode: none` retire la politique.',
+    remediation:
+      'Quand les rapports TLS-RPT ne montrent plus d’échec, mettez `mode: enforce` dans le fichier de politique et changez l’`id` de l’enregistrement TXT `_mta-sts` pour que les expéditeurs la relisent.',
+  },
+  'mtasts.max-age-short': {
+    title: 'max_age MTA-STS trop court',
+    description:
+      'Les expéditeurs gardent la politique en cache pendant max_age secondes. Une politique appliquée avec un max_age de moins d’un jour expire entre deux visites : un attaquant qui bloque la récupération de la politique peut dégrader la livraison suivante.',
+    remediation:
+      'Mettez `max_age: 1209600` (deux semaines) ou plus ; la RFC 8461 §3.2 recommande plusieurs semaines.',
+  },
+  'mtasts.mx-mismatch': {
+    title: 'Hôte MX non couvert par la politique MTA-STS',
+    description:
+      'Avec une politique appliquée, les expéditeurs refusent de livrer à un hôte MX qui ne correspond à aucun motif `mx` (RFC 8461 §4.1) : le courrier vers cet hôte est renvoyé ou reste en attente. `*.example.com` couvre exactement un niveau.',
+    remediation:
+      'Ajoutez au fichier de politique une ligne `mx:` pour chaque hôte MX (ou un motif `*.` qui le couvre), puis changez l’`id` de l’enregistrement TXT `_mta-sts`.',
+  },
   // ---- tlsrpt ----
   'tlsrpt.missing': { title: 'Pas d’enregistrement TLS-RPT' },
   'tlsrpt.invalid': { title: 'L’enregistrement TLS-RPT est invalide' },

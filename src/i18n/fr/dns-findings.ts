@@ -249,4 +249,55 @@ export const frDnsFindings: Readonly<Record<DnsFindingKey, string>> = {
     '{domain} n’a pas d’enregistrement utilisable à lui et hérite de la politique de {parent} (son domaine organisationnel). Domaine organisationnel : {org}.',
   'dmarc.missing.inherited-psd':
     '{domain} n’a pas d’enregistrement utilisable à lui et hérite de la politique de {parent} (un domaine de suffixe public, psd=y). Domaine organisationnel : {org}.',
+  // ---- mta-sts ----
+  'mtasts.policy-unreachable.no-address':
+    'L’hôte de politique {host} n’a pas d’adresse ({detail}) : aucun expéditeur ne peut récupérer la politique.',
+  'mtasts.policy-unreachable.error': 'Impossible de récupérer {url} ({reason}) : {detail}.',
+  'mtasts.certificate-invalid.fail':
+    'Le certificat de {host} n’est pas valide : {error}. Les expéditeurs ignorent la politique.',
+  'mtasts.certificate-invalid.pass': 'Le certificat de {host} est valide pour ce nom et reconnu.',
+  'mtasts.policy-unreachable.redirect':
+    '{url} a répondu par une redirection vers {location}, que les expéditeurs ne doivent pas suivre.',
+  'mtasts.policy-unreachable.redirect-nowhere':
+    '{url} a répondu par une redirection, que les expéditeurs ne doivent pas suivre.',
+  'mtasts.policy-unreachable.status': '{url} a répondu avec le code {status}.',
+  'mtasts.policy-unreachable.pass': '{url} a répondu 200.',
+  'mtasts.policy-invalid.too-large':
+    'Le fichier de politique dépasse {max} octets : ce n’est pas une politique.',
+  'mtasts.policy-invalid.content-type':
+    'La politique est servie comme « {type} » ; les expéditeurs exigent text/plain.',
+  'mtasts.policy-invalid.no-content-type':
+    'La politique est servie sans Content-Type ; les expéditeurs exigent text/plain.',
+  'mtasts.policy-invalid.fail':
+    'Le fichier de politique est invalide ({count, plural, one {# problème} other {# problèmes}}, voir les preuves). Les expéditeurs l’écartent.',
+  'mtasts.policy-invalid.pass': 'Le fichier de politique est valide.',
+  'mtasts.testing-mode.enforce': 'La politique est appliquée (mode: enforce).',
+  'mtasts.testing-mode.testing':
+    'La politique est en mode test : les échecs sont signalés, mais le courrier est toujours livré sans protection.',
+  'mtasts.testing-mode.none': 'La politique indique mode: none : MTA-STS est retiré et ne protège rien.',
+  'mtasts.mx-mismatch.error':
+    'Impossible de lire les enregistrements MX de {domain} ({reason}) pour les comparer à la politique.',
+  'mtasts.mx-mismatch.no-mx': '{domain} n’a pas d’enregistrement MX ({outcome}) : aucun hôte MX à comparer.',
+  'mtasts.mx-mismatch.null-mx':
+    '{domain} publie un MX nul : il ne reçoit pas de courrier, aucun hôte MX n’a donc à correspondre.',
+  'mtasts.mx-mismatch.pass':
+    'Chaque hôte MX ({hosts}) correspond aux motifs mx de la politique ({patterns}).',
+  'mtasts.mx-mismatch.enforce':
+    '{count, plural, one {L’hôte MX {hosts} ne correspond} other {Les hôtes MX {hosts} ne correspondent}} à aucun motif mx de la politique ({patterns}). Les expéditeurs qui respectent MTA-STS ne leur livreront pas de courrier.',
+  'mtasts.mx-mismatch.testing':
+    '{count, plural, one {L’hôte MX {hosts} ne correspond} other {Les hôtes MX {hosts} ne correspondent}} à aucun motif mx de la politique ({patterns}). En mode test, cela n’apparaît que dans les rapports TLS, mais passer en mode enforce maintenant casserait la livraison vers eux.',
+  'mtasts.missing.error':
+    'Impossible de lire _mta-sts.{domain} TXT ({reason}) : MTA-STS n’a pas pu être vérifié.',
+  'mtasts.missing.fail': '{domain} ne publie aucun enregistrement MTA-STS à _mta-sts.{domain}.',
+  'mtasts.missing.fail-other':
+    '{domain} ne publie aucun enregistrement MTA-STS à _mta-sts.{domain} ({count, plural, one {# enregistrement TXT présent, qui ne commence pas} other {# enregistrements TXT présents, aucun ne commençant}} par « v=STSv1; »).',
+  'mtasts.missing.pass': 'Un enregistrement MTA-STS est publié à _mta-sts.{domain}.',
+  'mtasts.record-invalid.multiple':
+    '{count} enregistrements TXT commencent par v=STSv1 : les expéditeurs ignorent alors complètement MTA-STS.',
+  'mtasts.record-invalid.fail':
+    'L’enregistrement MTA-STS est invalide ({count, plural, one {# problème} other {# problèmes}}, voir les preuves). Les expéditeurs l’ignorent.',
+  'mtasts.record-invalid.pass': 'L’enregistrement MTA-STS est valide (id={id}).',
+  'mtasts.max-age-short.warn':
+    'max_age vaut {maxAge} s, moins d’une journée : la politique appliquée expire entre deux livraisons.',
+  'mtasts.max-age-short.pass': 'max_age vaut {maxAge} s.',
 };
