@@ -1,6 +1,7 @@
 // BIMI: the `default._bimi` record, the SVG Tiny PS logo it points to (fetched over verified HTTPS), the
 // authority evidence URL, and the DMARC enforcement without which no mailbox provider shows the logo.
 
+import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -112,24 +113,35 @@ async function logoFindings(domain: string, url: string, context: CheckContext):
   const response = await context.https.get({ url, ...logoFetchLimits, signal: context.signal });
   const evidence: Evidence[] = [httpsEvidence(response)];
   const subject = domain;
-  const fail = (message: string): Finding =>
-    finding(bimiLogoInvalidMeta, 'fail', { subject, message, evidence });
+  const fail = (message: CatalogueMessage): Finding =>
+    finding(bimiLogoInvalidMeta, 'fail', { subject, ...message, evidence });
   if (response.kind === 'error')
     return response.reason === 'no-address'
-      ? fail(`The logo host has no address (${response.detail}).`)
+      ? fail(dnsMessage('bimi.logo-invalid.no-address', { detail: response.detail }))
       : finding(bimiLogoInvalidMeta, 'error', {
           subject,
-          message: `Could not fetch the logo ${url} (${response.reason}): ${response.detail}.`,
+          ...dnsMessage('bimi.logo-invalid.error', { url, reason: response.reason, detail: response.detail }),
           evidence,
         });
   if (!response.tls.authorized)
-    return fail(`The logo host's certificate is not valid: ${response.tls.error ?? 'unknown reason'}.`);
-  if (response.status !== 200) return fail(`${url} answered status ${response.status}, not 200.`);
-  if (response.truncated) return fail(`The logo is larger than ${logoFetchLimits.maxBytes} bytes.`);
+    return fail(dnsMessage('bimi.logo-invalid.certificate', { error: response.tls.error ?? '?' }));
+  if (response.status !== 200)
+    return fail(dnsMessage('bimi.logo-invalid.status', { url, status: response.status }));
+  if (response.truncated)
+    return fail(dnsMessage('bimi.logo-invalid.too-large', { max: logoFetchLimits.maxBytes }));
   const svg = new TextDecoder('utf-8').decode(response.body);
   evidence.push({ kind: 'text', label: 'logo (start)', value: svg.slice(0, 1024) });
   const check = checkSvgTinyPs(svg);
-  if (check.problems.length > 0) return fail(`The logo is not SVG Tiny PS: ${check.problems.join('; ')}.`);
+  if (check.problems.length > 0) {
+    evidence.push({ kind: 'text', label: 'problems', value: check.problems.join('; ') });
+    return fail(
+      dnsMessageWithDetail(
+        'bimi.logo-invalid.not-tiny-ps',
+        { count: check.problems.length },
+        `The logo is not SVG Tiny PS: ${check.problems.join('; ')}.`,
+      ),
+    );
+  }
   const warnings = [...check.warnings];
   const type = response.headers['content-type'] ?? '';
   if (!/^image\/svg\+xml\b/i.test(type.trim()))
@@ -139,12 +151,16 @@ async function logoFindings(domain: string, url: string, context: CheckContext):
   if (warnings.length > 0)
     return finding(bimiLogoInvalidMeta, 'warn', {
       subject,
-      message: `The logo passes the SVG Tiny PS basics but: ${warnings.join('; ')}.`,
-      evidence,
+      ...dnsMessageWithDetail(
+        'bimi.logo-invalid.remarks',
+        { count: warnings.length },
+        `The logo passes the SVG Tiny PS basics but: ${warnings.join('; ')}.`,
+      ),
+      evidence: [...evidence, { kind: 'text', label: 'remarks', value: warnings.join('; ') }],
     });
   return finding(bimiLogoInvalidMeta, 'pass', {
     subject,
-    message: 'The logo is served over valid HTTPS and passes the SVG Tiny PS basics.',
+    ...dnsMessage('bimi.logo-invalid.pass'),
     evidence,
   });
 }
@@ -159,13 +175,13 @@ async function dmarcFinding(domain: string, context: CheckContext): Promise<Find
     case 'dns-error':
       return finding(bimiRequiresEnforcingDmarcMeta, 'error', {
         subject,
-        message: `Could not look up ${discovery.failed.answer.name} TXT: the DMARC policy BIMI depends on is unknown.`,
+        ...dnsMessage('bimi.requires-enforcing-dmarc.error', { name: discovery.failed.answer.name }),
         evidence,
       });
     case 'none':
       return finding(bimiRequiresEnforcingDmarcMeta, 'fail', {
         subject,
-        message: `${domain} has no DMARC policy: receivers ignore its BIMI record.`,
+        ...dnsMessage('bimi.requires-enforcing-dmarc.none-found', { domain }),
         evidence,
         fix,
       });
@@ -180,20 +196,22 @@ async function dmarcFinding(domain: string, context: CheckContext): Promise<Find
   const partial = record.record.pct !== undefined && record.record.pct.trim() !== '100';
   const where = `_dmarc.${discovery.step.domain}`;
   if (applied === 'none' || partial) {
-    const why =
-      applied === 'none'
-        ? `the applicable policy is ${requested}${record.record.testing ? ' with t=y (applied as none)' : ''}`
-        : `pct=${record.record.pct} applies it to only part of the mail`;
     return finding(bimiRequiresEnforcingDmarcMeta, 'fail', {
       subject,
-      message: `DMARC at ${where} is not at enforcement: ${why}. Receivers do not show the BIMI logo.`,
+      ...(applied === 'none'
+        ? dnsMessage('bimi.requires-enforcing-dmarc.policy', {
+            where,
+            policy: requested,
+            testing: record.record.testing ? 1 : 0,
+          })
+        : dnsMessage('bimi.requires-enforcing-dmarc.pct', { where, pct: record.record.pct ?? '' })),
       evidence,
       fix,
     });
   }
   return finding(bimiRequiresEnforcingDmarcMeta, 'pass', {
     subject,
-    message: `DMARC at ${where} is at enforcement (${applied}).`,
+    ...dnsMessage('bimi.requires-enforcing-dmarc.pass', { where, policy: applied }),
     evidence,
   });
 }
@@ -207,7 +225,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     return [
       finding(bimiMissingMeta, 'error', {
         subject,
-        message: `Could not look up default._bimi.${domain} TXT (${answer.reason}): BIMI could not be checked.`,
+        ...dnsMessage('bimi.missing.error', { domain, reason: answer.reason }),
         evidence,
       }),
     ];
@@ -217,14 +235,14 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     return [
       finding(bimiMissingMeta, 'skipped', {
         subject,
-        message: `${domain} publishes no BIMI record (optional): no logo is shown beside its mail.`,
+        ...dnsMessage('bimi.missing.none', { domain }),
         evidence,
       }),
     ];
   const findings: Finding[] = [
     finding(bimiMissingMeta, 'pass', {
       subject,
-      message: `A BIMI record is published at default._bimi.${domain}.`,
+      ...dnsMessage('bimi.missing.pass', { domain }),
       evidence,
     }),
   ];
@@ -232,13 +250,19 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
   if (parsed === undefined || parsed.kind === 'invalid') {
     const message =
       parsed === undefined
-        ? `${candidates.length} TXT records start with v=BIMI1: receivers ignore them all.`
-        : `The BIMI record is invalid: ${parsed.problems.join('; ')}.`;
+        ? dnsMessage('bimi.invalid.multiple', { count: candidates.length })
+        : dnsMessageWithDetail(
+            'bimi.invalid.fail',
+            { count: parsed.problems.length },
+            `The BIMI record is invalid: ${parsed.problems.join('; ')}.`,
+          );
+    const problems: Evidence[] =
+      parsed === undefined ? [] : [{ kind: 'text', label: 'problems', value: parsed.problems.join('; ') }];
     findings.push(
       finding(bimiInvalidMeta, 'fail', {
         subject,
-        message,
-        evidence,
+        ...message,
+        evidence: [...evidence, ...problems],
         fix: `Publish one record: ${exampleRecord(domain)}`,
       }),
     );
@@ -248,21 +272,19 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     findings.push(
       finding(bimiInvalidMeta, 'pass', {
         subject,
-        message: 'The BIMI record declines BIMI (empty l= and a=): no logo is wanted.',
+        ...dnsMessage('bimi.invalid.declined'),
         evidence,
       }),
     );
     return findings;
   }
-  findings.push(
-    finding(bimiInvalidMeta, 'pass', { subject, message: 'The BIMI record is valid.', evidence }),
-  );
+  findings.push(finding(bimiInvalidMeta, 'pass', { subject, ...dnsMessage('bimi.invalid.pass'), evidence }));
   const [logo, dmarc] = await Promise.all([
     parsed.record.location === ''
       ? Promise.resolve(
           finding(bimiLogoInvalidMeta, 'fail', {
             subject,
-            message: 'The record has an empty l=: there is no logo to show.',
+            ...dnsMessage('bimi.logo-invalid.empty'),
             evidence,
           }),
         )
@@ -274,13 +296,12 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     parsed.record.authority === ''
       ? finding(bimiAuthorityMissingMeta, 'warn', {
           subject,
-          message:
-            'The record has no a= authority evidence (VMC/CMC): Gmail and Apple Mail will not show the logo.',
+          ...dnsMessage('bimi.authority-missing.warn'),
           evidence,
         })
       : finding(bimiAuthorityMissingMeta, 'pass', {
           subject,
-          message: `Authority evidence is published at ${parsed.record.authority}.`,
+          ...dnsMessage('bimi.authority-missing.pass', { url: parsed.record.authority }),
           evidence,
         }),
     dmarc,

@@ -1,6 +1,7 @@
 // DNSSEC status of a mail domain and of its MX hosts, read from a validating resolver's AD bit, with
 // SERVFAIL-unless-checking-disabled taken as proof of a bogus zone.
 
+import { dnsMessage } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -207,9 +208,6 @@ export function mxHostsOf(answers: readonly DnsAnswer[]): string[] {
   return [...hosts].sort().slice(0, maxMxHosts);
 }
 
-const describe = (subject: Subject): string =>
-  subject.role === 'domain' ? `the MX records of ${subject.name}` : `the address of MX host ${subject.name}`;
-
 function verdictFinding(verdict: NameVerdict): Finding {
   const evidence: Evidence[] = verdict.evidence.map(dnsEvidence);
   const { subject } = verdict;
@@ -218,55 +216,58 @@ function verdictFinding(verdict: NameVerdict): Finding {
     case 'signed':
       return finding(dnssecSignedMeta, 'pass', {
         subject: subject.name,
-        message: `The resolver validated ${describe(subject)} (AD bit set): the zone is signed and its chain of trust is intact.`,
+        ...dnsMessage(subject.role === 'domain' ? 'dnssec.signed.domain' : 'dnssec.signed.host', {
+          name: subject.name,
+        }),
         evidence,
       });
     case 'unsigned':
       return finding(dnssecUnsignedMeta, 'warn', {
         subject: subject.name,
-        message:
-          `The resolver validates DNSSEC (the DNSKEY of ${display(verdict.secureAncestor)} came back authenticated) ` +
-          `but did not authenticate ${describe(subject)}: the zone is not signed or has no DS record at its parent. ` +
-          (subject.role === 'domain'
-            ? 'Forged MX answers for this domain cannot be detected by senders.'
-            : 'DANE for SMTP cannot protect mail to this host.'),
+        ...dnsMessage(subject.role === 'domain' ? 'dnssec.unsigned.domain' : 'dnssec.unsigned.host', {
+          name: subject.name,
+          anchor: display(verdict.secureAncestor),
+        }),
         evidence,
         fix: `Sign the zone of ${subject.name} at its DNS host and publish its DS record at the registrar.`,
       });
     case 'bogus':
       return finding(dnssecBogusMeta, 'fail', {
         subject: subject.name,
-        message:
-          `The resolver answers SERVFAIL for ${asked} but answers with checking disabled (CD=1): ` +
-          'the DNSSEC signatures do not validate, so every validating resolver fails to resolve it and mail is delayed or bounced.',
+        ...dnsMessage('dnssec.bogus.fail', { asked }),
         evidence,
         fix: `Re-sign the zone of ${subject.name} and make the DS at the parent match its current key (or remove the DS until it does).`,
       });
     case 'undetermined':
       return finding(dnssecUnknownMeta, 'error', {
         subject: subject.name,
-        message:
-          `Could not tell whether ${subject.name} is signed: neither ${asked} nor the DNSKEY of any zone above it up to ` +
-          'the root came back authenticated, so the resolver does not validate DNSSEC (or has no trust anchor for it). ' +
-          'Use --resolver with a validating resolver.',
+        ...dnsMessage('dnssec.unknown.one', { name: subject.name, asked }),
         evidence,
       });
     case 'dns-error':
       return finding(dnssecDnsErrorMeta, 'error', {
         subject: subject.name,
-        message: `Could not read the DNSSEC status of ${subject.name}: ${errorSummary(verdict.evidence)}.`,
+        ...errorMessage(subject.name, verdict.evidence),
         evidence,
       });
   }
 }
 
-function errorSummary(answers: readonly DnsAnswer[]): string {
-  const parts = answers.map((answer, index) => {
-    const how = index === 0 ? '' : ' with checking disabled';
-    const what = answer.kind === 'error' ? `${answer.reason} (${answer.detail})` : answer.kind;
-    return `${answer.name} ${answer.type}${how}: ${what}`;
-  });
-  return parts.join('; ');
+const outcome = (answer: DnsAnswer): string =>
+  answer.kind === 'error' ? `${answer.reason} (${answer.detail})` : answer.kind;
+
+/** The failed question and, when it was asked again with checking disabled, that answer too. */
+function errorMessage(name: string, answers: readonly DnsAnswer[]) {
+  const [first, again] = answers;
+  const failure = first === undefined ? '?' : `${first.name} ${first.type}: ${outcome(first)}`;
+  return again === undefined
+    ? dnsMessage('dnssec.dns-error.failed', { name, failure })
+    : dnsMessage('dnssec.dns-error.failed-cd', {
+        name,
+        failure,
+        asked: `${again.name} ${again.type}`,
+        cdFailure: outcome(again),
+      });
 }
 
 /**
@@ -280,10 +281,7 @@ export function findingsFor(target: ScanTarget, verdicts: readonly NameVerdict[]
   const names = undetermined.map((v) => v.subject.name);
   const merged = finding(dnssecUnknownMeta, 'error', {
     subject: target.domain,
-    message:
-      `Could not tell whether ${names.join(', ')} are signed: no answer for them nor for the DNSKEY of any zone ` +
-      'above them up to the root came back authenticated, so the resolver does not validate DNSSEC. ' +
-      'Use --resolver with a validating resolver.',
+    ...dnsMessage('dnssec.unknown.many', { names: names.join(', ') }),
     evidence: undetermined.flatMap((v) => v.evidence.map(dnsEvidence)),
   });
   return [...verdicts.filter((v) => v.kind !== 'undetermined').map(verdictFinding), merged];

@@ -1,5 +1,6 @@
 // SMTP TLS Reporting (RFC 8460): the `_smtp._tls` record that tells senders where to report TLS failures.
 
+import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -51,7 +52,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     return [
       finding(tlsRptMissingMeta, 'error', {
         subject,
-        message: `Could not look up _smtp._tls.${domain} TXT (${answer.reason}): TLS-RPT could not be checked.`,
+        ...dnsMessage('tlsrpt.missing.error', { domain, reason: answer.reason }),
         evidence,
       }),
     ];
@@ -61,14 +62,14 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     return [
       finding(tlsRptMissingMeta, 'fail', {
         subject,
-        message: `${domain} publishes no TLS-RPT record at _smtp._tls.${domain}: nobody receives TLS failure reports.`,
+        ...dnsMessage('tlsrpt.missing.fail', { domain }),
         evidence,
         fix: `Publish: ${exampleRecord(domain)}`,
       }),
     ];
   const present = finding(tlsRptMissingMeta, 'pass', {
     subject,
-    message: `A TLS-RPT record is published at _smtp._tls.${domain}.`,
+    ...dnsMessage('tlsrpt.missing.pass', { domain }),
     evidence,
   });
   if (candidates.length > 1)
@@ -76,7 +77,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
       present,
       finding(tlsRptInvalidMeta, 'fail', {
         subject,
-        message: `${candidates.length} TXT records start with v=TLSRPTv1: senders then send no report at all.`,
+        ...dnsMessage('tlsrpt.invalid.multiple', { count: candidates.length }),
         evidence,
         fix: `Merge them into one record, e.g. ${exampleRecord(domain)}`,
       }),
@@ -87,8 +88,12 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
       present,
       finding(tlsRptInvalidMeta, 'fail', {
         subject,
-        message: `The TLS-RPT record is invalid: ${parsed.problems.join('; ')}.`,
-        evidence,
+        ...dnsMessageWithDetail(
+          'tlsrpt.invalid.fail',
+          { count: parsed.problems.length },
+          `The TLS-RPT record is invalid: ${parsed.problems.join('; ')}.`,
+        ),
+        evidence: [...evidence, { kind: 'text', label: 'problems', value: parsed.problems.join('; ') }],
         fix: `Replace it with: ${exampleRecord(domain)}`,
       }),
     ];
@@ -96,7 +101,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
     present,
     finding(tlsRptInvalidMeta, 'pass', {
       subject,
-      message: `The TLS-RPT record is valid; reports go to ${parsed.record.rua.map((uri) => uri.uri).join(', ')}.`,
+      ...dnsMessage('tlsrpt.invalid.pass', { addresses: parsed.record.rua.map((uri) => uri.uri).join(', ') }),
       evidence,
     }),
   ];

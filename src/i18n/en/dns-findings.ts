@@ -285,6 +285,65 @@ export const enDnsFindings = {
   'mtasts.max-age-short.warn':
     'max_age is {maxAge} s, under a day: the enforced policy lapses between deliveries.',
   'mtasts.max-age-short.pass': 'max_age is {maxAge} s.',
+  // ---- tls-rpt, bimi ----
+  'tlsrpt.missing.error':
+    'Could not look up _smtp._tls.{domain} TXT ({reason}): TLS-RPT could not be checked.',
+  'tlsrpt.missing.fail':
+    '{domain} publishes no TLS-RPT record at _smtp._tls.{domain}: nobody receives TLS failure reports.',
+  'tlsrpt.missing.pass': 'A TLS-RPT record is published at _smtp._tls.{domain}.',
+  'tlsrpt.invalid.multiple': '{count} TXT records start with v=TLSRPTv1: senders then send no report at all.',
+  'tlsrpt.invalid.fail':
+    'The TLS-RPT record is invalid ({count, plural, one {# problem} other {# problems}}, see the evidence).',
+  'tlsrpt.invalid.pass': 'The TLS-RPT record is valid; reports go to {addresses}.',
+  'bimi.logo-invalid.no-address': 'The logo host has no address ({detail}).',
+  'bimi.logo-invalid.error': 'Could not fetch the logo {url} ({reason}): {detail}.',
+  'bimi.logo-invalid.certificate': "The logo host's certificate is not valid: {error}.",
+  'bimi.logo-invalid.status': '{url} answered status {status}, not 200.',
+  'bimi.logo-invalid.too-large': 'The logo is larger than {max} bytes.',
+  'bimi.logo-invalid.not-tiny-ps':
+    'The logo is not SVG Tiny PS ({count, plural, one {# problem} other {# problems}}, see the evidence).',
+  'bimi.logo-invalid.remarks':
+    'The logo passes the SVG Tiny PS basics, with {count, plural, one {# remark} other {# remarks}} (see the evidence).',
+  'bimi.logo-invalid.pass': 'The logo is served over valid HTTPS and passes the SVG Tiny PS basics.',
+  'bimi.logo-invalid.empty': 'The record has an empty l=: there is no logo to show.',
+  'bimi.requires-enforcing-dmarc.error':
+    'Could not look up {name} TXT: the DMARC policy BIMI depends on is unknown.',
+  'bimi.requires-enforcing-dmarc.none-found':
+    '{domain} has no DMARC policy: receivers ignore its BIMI record.',
+  'bimi.requires-enforcing-dmarc.policy':
+    'DMARC at {where} is not at enforcement: the applicable policy is {policy}{testing, plural, =0 {} other { with t=y (applied as none)}}. Receivers do not show the BIMI logo.',
+  'bimi.requires-enforcing-dmarc.pct':
+    'DMARC at {where} is not at enforcement: pct={pct} applies it to only part of the mail. Receivers do not show the BIMI logo.',
+  'bimi.requires-enforcing-dmarc.pass': 'DMARC at {where} is at enforcement ({policy}).',
+  'bimi.missing.error': 'Could not look up default._bimi.{domain} TXT ({reason}): BIMI could not be checked.',
+  'bimi.missing.none': '{domain} publishes no BIMI record (optional): no logo is shown beside its mail.',
+  'bimi.missing.pass': 'A BIMI record is published at default._bimi.{domain}.',
+  'bimi.invalid.multiple': '{count} TXT records start with v=BIMI1: receivers ignore them all.',
+  'bimi.invalid.fail':
+    'The BIMI record is invalid ({count, plural, one {# problem} other {# problems}}, see the evidence).',
+  'bimi.invalid.declined': 'The BIMI record declines BIMI (empty l= and a=): no logo is wanted.',
+  'bimi.invalid.pass': 'The BIMI record is valid.',
+  'bimi.authority-missing.warn':
+    'The record has no a= authority evidence (VMC/CMC): Gmail and Apple Mail will not show the logo.',
+  'bimi.authority-missing.pass': 'Authority evidence is published at {url}.',
+  // ---- dnssec ----
+  'dnssec.signed.domain':
+    'The resolver validated the MX records of {name} (AD bit set): the zone is signed and its chain of trust is intact.',
+  'dnssec.signed.host':
+    'The resolver validated the address of MX host {name} (AD bit set): the zone is signed and its chain of trust is intact.',
+  'dnssec.unsigned.domain':
+    'The resolver validates DNSSEC (the DNSKEY of {anchor} came back authenticated) but did not authenticate the MX records of {name}: the zone is not signed or has no DS record at its parent. Forged MX answers for this domain cannot be detected by senders.',
+  'dnssec.unsigned.host':
+    'The resolver validates DNSSEC (the DNSKEY of {anchor} came back authenticated) but did not authenticate the address of MX host {name}: the zone is not signed or has no DS record at its parent. DANE for SMTP cannot protect mail to this host.',
+  'dnssec.bogus.fail':
+    'The resolver answers SERVFAIL for {asked} but answers with checking disabled (CD=1): the DNSSEC signatures do not validate, so every validating resolver fails to resolve it and mail is delayed or bounced.',
+  'dnssec.unknown.one':
+    'Could not tell whether {name} is signed: neither {asked} nor the DNSKEY of any zone above it up to the root came back authenticated, so the resolver does not validate DNSSEC (or has no trust anchor for it). Use --resolver with a validating resolver.',
+  'dnssec.unknown.many':
+    'Could not tell whether {names} are signed: no answer for them nor for the DNSKEY of any zone above them up to the root came back authenticated, so the resolver does not validate DNSSEC. Use --resolver with a validating resolver.',
+  'dnssec.dns-error.failed': 'Could not read the DNSSEC status of {name}: {failure}.',
+  'dnssec.dns-error.failed-cd':
+    'Could not read the DNSSEC status of {name}: {failure}; {asked} with checking disabled: {cdFailure}.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DnsFindingKey = keyof typeof enDnsFindings;

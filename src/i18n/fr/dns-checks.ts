@@ -350,18 +350,90 @@ export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
       'Ajoutez au fichier de politique une ligne `mx:` pour chaque hôte MX (ou un motif `*.` qui le couvre), puis changez l’`id` de l’enregistrement TXT `_mta-sts`.',
   },
   // ---- tlsrpt ----
-  'tlsrpt.missing': { title: 'Pas d’enregistrement TLS-RPT' },
-  'tlsrpt.invalid': { title: 'L’enregistrement TLS-RPT est invalide' },
+  'tlsrpt.missing': {
+    title: 'Pas d’enregistrement TLS-RPT',
+    description:
+      'Sans enregistrement `_smtp._tls`, les serveurs expéditeurs n’ont aucun endroit où vous signaler les livraisons TLS échouées ou dégradées : les problèmes MTA-STS ou DANE, et les attaques contre eux, passent inaperçus.',
+    remediation:
+      'Publiez `_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"` avec une boîte aux lettres (ou une adresse https:) que quelqu’un ou un outil d’analyse des rapports lit.',
+  },
+  'tlsrpt.invalid': {
+    title: 'L’enregistrement TLS-RPT est invalide',
+    description:
+      'Les expéditeurs n’utilisent l’enregistrement que s’il existe exactement un enregistrement TXT `_smtp._tls` commençant par `v=TLSRPTv1` et qu’il contient une liste `rua=` d’URI mailto: ou https: (RFC 8460 §3) ; sinon aucun rapport n’est envoyé.',
+    remediation:
+      'Gardez un seul enregistrement : `_smtp._tls.example.com. IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@example.com"` ; plusieurs destinations vont dans un seul rua, séparées par des virgules.',
+  },
   // ---- bimi ----
-  'bimi.missing': { title: 'Pas d’enregistrement BIMI' },
-  'bimi.invalid': { title: 'L’enregistrement BIMI est invalide' },
-  'bimi.logo-invalid': { title: 'Le logo BIMI est inutilisable' },
-  'bimi.authority-missing': { title: 'L’enregistrement BIMI n’a pas de preuve d’autorité' },
-  'bimi.requires-enforcing-dmarc': { title: 'BIMI exige une politique DMARC appliquée' },
+  'bimi.missing': {
+    title: 'Pas d’enregistrement BIMI',
+    description:
+      'BIMI est facultatif : il permet aux fournisseurs de messagerie d’afficher le logo de la marque à côté du courrier authentifié. Sans enregistrement `default._bimi`, les autres contrôles BIMI ne s’appliquent pas.',
+    remediation:
+      'Pour l’adopter, appliquez d’abord DMARC, puis publiez par exemple default._bimi.example.com. IN TXT "v=BIMI1; l=https://example.com/bimi/logo.svg; a=https://example.com/bimi/vmc.pem".',
+  },
+  'bimi.invalid': {
+    title: 'L’enregistrement BIMI est invalide',
+    description:
+      'L’enregistrement doit être un unique enregistrement TXT à `default._bimi.<domaine>` commençant par `v=BIMI1`, avec `l=` (le logo, en https) et éventuellement `a=` (le certificat, en https) ; les destinataires ignorent tout le reste.',
+    remediation:
+      'Publiez exactement un enregistrement, par exemple default._bimi.example.com. IN TXT "v=BIMI1; l=https://example.com/bimi/logo.svg; a=https://example.com/bimi/vmc.pem".',
+  },
+  'bimi.logo-invalid': {
+    title: 'Le logo BIMI est inutilisable',
+    description:
+      'Le logo doit être servi en HTTPS avec un certificat valide, en image/svg+xml au profil SVG Tiny Portable/Secure : racine `<svg baseProfile="tiny-ps" version="1.2">`, un `<title>`, aucun script, aucune référence externe, idéalement moins de 32 Kio.',
+    remediation:
+      'Exportez le logo en SVG Tiny PS (le BIMI Group publie des outils de conversion), carré, sur fond uni, et servez-le avec `Content-Type: image/svg+xml` depuis un hôte au certificat reconnu.',
+  },
+  'bimi.authority-missing': {
+    title: 'L’enregistrement BIMI n’a pas de preuve d’autorité',
+    description:
+      'Sans `a=` (un certificat Verified Mark Certificate ou Common Mark Certificate), les plus grands fournisseurs de messagerie (Gmail, Apple Mail) n’affichent pas le logo.',
+    remediation:
+      'Obtenez un VMC ou un CMC pour le logo auprès d’un émetteur de certificats de marque et ajoutez `a=https://…/vmc.pem` à l’enregistrement.',
+  },
+  'bimi.requires-enforcing-dmarc': {
+    title: 'BIMI exige une politique DMARC appliquée',
+    description:
+      'Les destinataires n’affichent un logo BIMI que si la politique DMARC du domaine est appliquée : p=quarantine ou p=reject, pour tout le courrier (pas de pct inférieur à 100, pas de t=y). Sinon, l’enregistrement BIMI est ignoré.',
+    remediation:
+      'Faites passer DMARC en application, par exemple `_dmarc.example.com. IN TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com"`, sans pct ni t=y.',
+  },
   // ---- dnssec ----
-  'dnssec.signed': { title: 'La zone est signée et se valide' },
-  'dnssec.unsigned': { title: 'La zone n’est pas protégée par DNSSEC' },
-  'dnssec.bogus': { title: 'Les signatures DNSSEC ne se valident pas (bogus)' },
-  'dnssec.unknown': { title: 'État DNSSEC inconnu : le résolveur ne valide pas' },
-  'dnssec.dns-error': { title: 'État DNSSEC impossible à vérifier : erreur DNS' },
+  'dnssec.signed': {
+    title: 'La zone est signée et se valide',
+    description:
+      'Un résolveur validant a positionné le bit AD (données authentifiées) sur la réponse : la zone est signée et la chaîne de confiance, de l’ancre de confiance du résolveur jusqu’à elle, est intacte ; les fausses réponses sont donc rejetées.',
+    remediation:
+      'Rien à faire. Gardez les signatures à jour et renouvelez les clés en même temps que l’enregistrement DS chez le parent.',
+  },
+  'dnssec.unsigned': {
+    title: 'La zone n’est pas protégée par DNSSEC',
+    description:
+      'Le résolveur valide DNSSEC (il a authentifié une zone parente) mais n’a pas pu authentifier cette réponse : la zone n’est pas signée, ou son parent n’a pas d’enregistrement DS pour elle. Un attaquant placé sur le chemin d’un serveur expéditeur peut falsifier les enregistrements MX ou d’adresse, et DANE pour SMTP (RFC 7672) est inutilisable.',
+    remediation:
+      'Activez la signature DNSSEC de la zone chez son hébergeur DNS (la plupart des hébergeurs et bureaux d’enregistrement la proposent en un clic ; BIND : `dnssec-policy default;`, Knot : `dnssec-signing: on`, DNS Windows : « Signer la zone »). Publiez ensuite l’enregistrement DS que vous indique l’hébergeur DNS (par exemple `example.com. IN DS 12345 13 2 <digest>`) chez le bureau d’enregistrement du domaine, qui le place dans la zone parente. Vérifiez avec `dig +dnssec DS example.com` et `delv example.com MX` que la chaîne se valide.',
+  },
+  'dnssec.bogus': {
+    title: 'Les signatures DNSSEC ne se valident pas (bogus)',
+    description:
+      'Le résolveur validant répond SERVFAIL, mais répond normalement quand on l’interroge avec la vérification désactivée (bit CD) : la zone est signée mais ses signatures ne se valident pas (RRSIG expirées ou pas encore valides, DS chez le parent qui ne correspond à aucune DNSKEY, enregistrements modifiés après la signature). Tous les résolveurs validants — ceux de la plupart des fournisseurs d’accès et les résolveurs publics — échouent alors à résoudre le nom : le courrier qui lui est destiné est retardé puis renvoyé.',
+    remediation:
+      'Re-signez la zone (ou redémarrez le signataire) pour que chaque RRset ait une RRSIG à jour ; vérifiez que l’enregistrement DS chez le bureau d’enregistrement correspond à la clé de signature de clés actuelle (`dig DS <zone> +short` comparé à `dig DNSKEY <zone>` et `ldns-key2ds`/`dnssec-dsfromkey`). Si la zone ne peut pas être réparée tout de suite, supprimez le DS chez le bureau d’enregistrement pour rendre la zone non sécurisée plutôt que cassée. https://dnsviz.net montre où la chaîne se rompt.',
+  },
+  'dnssec.unknown': {
+    title: 'État DNSSEC inconnu : le résolveur ne valide pas',
+    description:
+      'Aucune réponse pour le nom, ni pour la clé DNSKEY d’aucune zone au-dessus jusqu’à la racine, n’est revenue authentifiée : le résolveur configuré ne valide pas DNSSEC (ou n’a pas d’ancre de confiance pour cette partie de l’arbre). Un tel résolveur ne distingue pas une zone signée d’une zone non signée : aucun verdict n’est donné.',
+    remediation:
+      'Lancez l’analyse avec un résolveur validant : `--resolver 127.0.0.1` avec un unbound local (paquet Debian `unbound`, qui valide par défaut) ou un autre résolveur qui positionne le bit AD (vérifiez avec `dig +dnssec . DNSKEY` : la réponse doit afficher `flags: ... ad`).',
+  },
+  'dnssec.dns-error': {
+    title: 'État DNSSEC impossible à vérifier : erreur DNS',
+    description:
+      'La requête qui sert à lire l’état DNSSEC a échoué (délai dépassé, refus, ou SERVFAIL même avec la vérification désactivée) : on ne peut rien dire des signatures de la zone.',
+    remediation:
+      'Vérifiez que les serveurs faisant autorité pour le nom répondent (`dig +norecurse @<ns> <name>`) et que le résolveur est joignable, puis relancez l’analyse.',
+  },
 };

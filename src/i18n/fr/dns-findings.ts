@@ -300,4 +300,67 @@ export const frDnsFindings: Readonly<Record<DnsFindingKey, string>> = {
   'mtasts.max-age-short.warn':
     'max_age vaut {maxAge} s, moins d’une journée : la politique appliquée expire entre deux livraisons.',
   'mtasts.max-age-short.pass': 'max_age vaut {maxAge} s.',
+  // ---- tls-rpt, bimi ----
+  'tlsrpt.missing.error':
+    'Impossible de lire _smtp._tls.{domain} TXT ({reason}) : TLS-RPT n’a pas pu être vérifié.',
+  'tlsrpt.missing.fail':
+    '{domain} ne publie aucun enregistrement TLS-RPT à _smtp._tls.{domain} : personne ne reçoit les rapports d’échec TLS.',
+  'tlsrpt.missing.pass': 'Un enregistrement TLS-RPT est publié à _smtp._tls.{domain}.',
+  'tlsrpt.invalid.multiple':
+    '{count} enregistrements TXT commencent par v=TLSRPTv1 : les expéditeurs n’envoient alors aucun rapport.',
+  'tlsrpt.invalid.fail':
+    'L’enregistrement TLS-RPT est invalide ({count, plural, one {# problème} other {# problèmes}}, voir les preuves).',
+  'tlsrpt.invalid.pass': 'L’enregistrement TLS-RPT est valide ; les rapports partent vers {addresses}.',
+  'bimi.logo-invalid.no-address': 'L’hôte du logo n’a pas d’adresse ({detail}).',
+  'bimi.logo-invalid.error': 'Impossible de récupérer le logo {url} ({reason}) : {detail}.',
+  'bimi.logo-invalid.certificate': 'Le certificat de l’hôte du logo n’est pas valide : {error}.',
+  'bimi.logo-invalid.status': '{url} a répondu avec le code {status} au lieu de 200.',
+  'bimi.logo-invalid.too-large': 'Le logo dépasse {max} octets.',
+  'bimi.logo-invalid.not-tiny-ps':
+    'Le logo n’est pas au format SVG Tiny PS ({count, plural, one {# problème} other {# problèmes}}, voir les preuves).',
+  'bimi.logo-invalid.remarks':
+    'Le logo respecte les bases de SVG Tiny PS, avec {count, plural, one {# remarque} other {# remarques}} (voir les preuves).',
+  'bimi.logo-invalid.pass': 'Le logo est servi en HTTPS valide et respecte les bases de SVG Tiny PS.',
+  'bimi.logo-invalid.empty': 'L’enregistrement a un l= vide : il n’y a aucun logo à afficher.',
+  'bimi.requires-enforcing-dmarc.error':
+    'Impossible de lire {name} TXT : la politique DMARC dont dépend BIMI est inconnue.',
+  'bimi.requires-enforcing-dmarc.none-found':
+    '{domain} n’a pas de politique DMARC : les destinataires ignorent son enregistrement BIMI.',
+  'bimi.requires-enforcing-dmarc.policy':
+    'DMARC à {where} n’est pas appliqué : la politique applicable est {policy}{testing, plural, =0 {} other { avec t=y (appliquée comme none)}}. Les destinataires n’affichent pas le logo BIMI.',
+  'bimi.requires-enforcing-dmarc.pct':
+    'DMARC à {where} n’est pas appliqué : pct={pct} ne l’applique qu’à une partie du courrier. Les destinataires n’affichent pas le logo BIMI.',
+  'bimi.requires-enforcing-dmarc.pass': 'DMARC à {where} est appliqué ({policy}).',
+  'bimi.missing.error':
+    'Impossible de lire default._bimi.{domain} TXT ({reason}) : BIMI n’a pas pu être vérifié.',
+  'bimi.missing.none':
+    '{domain} ne publie aucun enregistrement BIMI (facultatif) : aucun logo n’apparaît à côté de ses messages.',
+  'bimi.missing.pass': 'Un enregistrement BIMI est publié à default._bimi.{domain}.',
+  'bimi.invalid.multiple':
+    '{count} enregistrements TXT commencent par v=BIMI1 : les destinataires les ignorent tous.',
+  'bimi.invalid.fail':
+    'L’enregistrement BIMI est invalide ({count, plural, one {# problème} other {# problèmes}}, voir les preuves).',
+  'bimi.invalid.declined': 'L’enregistrement BIMI refuse BIMI (l= et a= vides) : aucun logo n’est souhaité.',
+  'bimi.invalid.pass': 'L’enregistrement BIMI est valide.',
+  'bimi.authority-missing.warn':
+    'L’enregistrement n’a pas de preuve d’autorité a= (VMC/CMC) : Gmail et Apple Mail n’afficheront pas le logo.',
+  'bimi.authority-missing.pass': 'La preuve d’autorité est publiée à {url}.',
+  // ---- dnssec ----
+  'dnssec.signed.domain':
+    'Le résolveur a validé les enregistrements MX de {name} (bit AD positionné) : la zone est signée et sa chaîne de confiance est intacte.',
+  'dnssec.signed.host':
+    'Le résolveur a validé l’adresse de l’hôte MX {name} (bit AD positionné) : la zone est signée et sa chaîne de confiance est intacte.',
+  'dnssec.unsigned.domain':
+    'Le résolveur valide DNSSEC (la clé DNSKEY de {anchor} est revenue authentifiée) mais n’a pas authentifié les enregistrements MX de {name} : la zone n’est pas signée ou n’a pas d’enregistrement DS chez son parent. Les expéditeurs ne peuvent pas détecter de fausses réponses MX pour ce domaine.',
+  'dnssec.unsigned.host':
+    'Le résolveur valide DNSSEC (la clé DNSKEY de {anchor} est revenue authentifiée) mais n’a pas authentifié l’adresse de l’hôte MX {name} : la zone n’est pas signée ou n’a pas d’enregistrement DS chez son parent. DANE pour SMTP ne peut pas protéger le courrier vers cet hôte.',
+  'dnssec.bogus.fail':
+    'Le résolveur répond SERVFAIL pour {asked} mais répond quand la vérification est désactivée (CD=1) : les signatures DNSSEC ne se valident pas, donc aucun résolveur validant ne parvient à le résoudre et le courrier est retardé ou renvoyé.',
+  'dnssec.unknown.one':
+    'Impossible de savoir si {name} est signé : ni {asked} ni la clé DNSKEY d’aucune zone au-dessus jusqu’à la racine ne sont revenus authentifiés ; le résolveur ne valide donc pas DNSSEC (ou n’a pas d’ancre de confiance pour ce nom). Utilisez --resolver avec un résolveur validant.',
+  'dnssec.unknown.many':
+    'Impossible de savoir si {names} sont signés : aucune réponse pour eux, ni la clé DNSKEY d’aucune zone au-dessus jusqu’à la racine, n’est revenue authentifiée ; le résolveur ne valide donc pas DNSSEC. Utilisez --resolver avec un résolveur validant.',
+  'dnssec.dns-error.failed': 'Impossible de lire l’état DNSSEC de {name} : {failure}.',
+  'dnssec.dns-error.failed-cd':
+    'Impossible de lire l’état DNSSEC de {name} : {failure} ; {asked} avec la vérification désactivée : {cdFailure}.',
 };
