@@ -2,6 +2,7 @@
 // against wildcards, and judges each key found (RFC 6376, RFC 8301, RFC 8463).
 
 import { randomBytes } from 'node:crypto';
+import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import { builtinDkimSelectors, isValidSelector, knownSelectorUsers } from '../../knowledge/dkim-selectors.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
@@ -285,10 +286,17 @@ function isMicrosoft(probe: Probe): boolean {
 
 interface KeySubject {
   readonly subject: string;
-  readonly label: string;
+  /** How messages name the key, as values: the selector (with its known users) and the CNAME chain. */
+  readonly names: { readonly selector: string; readonly aliased: number; readonly alias: string };
   readonly evidence: readonly Evidence[];
   readonly microsoft: boolean;
   readonly domain: string;
+}
+
+/** The English name of a key, for the one message that keeps a parser's English explanation. */
+function englishLabel(key: KeySubject): string {
+  const alias = key.names.aliased === 0 ? '' : ` (via CNAME → ${key.names.alias})`;
+  return `Selector ${key.names.selector}${alias}`;
 }
 
 function rotationFix(key: KeySubject): string {
@@ -303,20 +311,22 @@ function strengthFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeyS
   switch (info.kind) {
     case 'ed25519':
       return [
-        finding(dkimMeta.weakKey, 'pass', {
-          ...base,
-          message: `${key.label}: Ed25519 key (RFC 8463). Verifiers that do not support Ed25519 need an RSA key at another selector as well.`,
-        }),
+        finding(dkimMeta.weakKey, 'pass', { ...base, ...dnsMessage('dkim.weak-key.ed25519', key.names) }),
       ];
     case 'rsa': {
-      const encoding = info.encoding === 'pkcs1' ? ', published as a bare PKCS#1 RSAPublicKey' : '';
-      const size = `${info.bits}-bit RSA key${encoding}`;
+      // The format's name is a value: a `#` in a template's plural branch would print the number.
+      const size = {
+        ...key.names,
+        bits: info.bits,
+        pkcs1: info.encoding === 'pkcs1' ? 1 : 0,
+        format: 'PKCS#1',
+      };
       switch (rsaStrength(info.bits)) {
         case 'too-short':
           return [
             finding(dkimMeta.weakKey, 'fail', {
               ...base,
-              message: `${key.label}: ${size}. Below 1024 bits verifiers reject the key (RFC 8301) and it can be factored, letting anyone sign mail as this domain.`,
+              ...dnsMessage('dkim.weak-key.too-short', size),
               fix: rotationFix(key),
             }),
           ];
@@ -324,12 +334,12 @@ function strengthFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeyS
           return [
             finding(dkimMeta.weakKey, 'warn', {
               ...base,
-              message: `${key.label}: ${size}. RFC 8301 requires at least 1024 bits and recommends 2048.`,
+              ...dnsMessage('dkim.weak-key.minimum', size),
               fix: rotationFix(key),
             }),
           ];
         case 'recommended':
-          return [finding(dkimMeta.weakKey, 'pass', { ...base, message: `${key.label}: ${size}.` })];
+          return [finding(dkimMeta.weakKey, 'pass', { ...base, ...dnsMessage('dkim.weak-key.pass', size) })];
       }
     }
   }
@@ -342,7 +352,10 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
     out.push(
       finding(dkimMeta.unusableKey, 'fail', {
         ...base,
-        message: `${key.label}: s=${assessment.record.serviceTypes.join(':')} does not include email or *, so verifiers ignore this key for mail.`,
+        ...dnsMessage('dkim.unusable-key.service', {
+          ...key.names,
+          services: assessment.record.serviceTypes.join(':'),
+        }),
         fix: 'Remove the s= tag or set s=email.',
       }),
     );
@@ -355,7 +368,7 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
       out.push(
         finding(dkimMeta.sha1Only, 'fail', {
           ...base,
-          message: `${key.label}: h=sha1 allows only SHA-1, which RFC 8301 forbids verifiers to accept: no signature with this key verifies.`,
+          ...dnsMessage('dkim.sha1-only.fail', key.names),
           fix: 'Sign with rsa-sha256 and remove h= (or set h=sha256).',
         }),
       );
@@ -364,7 +377,10 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
       out.push(
         finding(dkimMeta.unusableKey, 'fail', {
           ...base,
-          message: `${key.label}: h=${(assessment.record.hashAlgorithms ?? []).join(':')} names no hash algorithm verifiers support (sha256).`,
+          ...dnsMessage('dkim.unusable-key.hash', {
+            ...key.names,
+            hashes: (assessment.record.hashAlgorithms ?? []).join(':'),
+          }),
           fix: 'Remove h= or set h=sha256.',
         }),
       );
@@ -374,7 +390,7 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
     out.push(
       finding(dkimMeta.testing, 'warn', {
         ...base,
-        message: `${key.label}: t=y marks the key as testing, so verifiers treat signed mail like unsigned mail.`,
+        ...dnsMessage('dkim.testing.warn', key.names),
         fix: 'Remove y from the t= tag once signing works.',
       }),
     );
@@ -389,7 +405,15 @@ function assessmentFindings(assessment: KeyAssessment, key: KeySubject): Finding
       return [
         finding(dkimMeta.syntaxError, 'fail', {
           ...base,
-          message: `${key.label}: the key record is invalid: ${assessment.problems.join('; ')}. Every signature with this selector fails.`,
+          ...dnsMessageWithDetail(
+            'dkim.syntax-error.invalid',
+            { ...key.names, count: assessment.problems.length },
+            `${englishLabel(key)}: the key record is invalid: ${assessment.problems.join('; ')}. Every signature with this selector fails.`,
+          ),
+          evidence: [
+            ...key.evidence,
+            { kind: 'text', label: 'problems', value: assessment.problems.join('; ') },
+          ],
           fix: recordShape,
         }),
       ];
@@ -397,14 +421,14 @@ function assessmentFindings(assessment: KeyAssessment, key: KeySubject): Finding
       return [
         finding(dkimMeta.revoked, 'warn', {
           ...base,
-          message: `${key.label}: the key is revoked (empty p=). Mail still signed with this selector fails DKIM; fine if nothing uses it any more.`,
+          ...dnsMessage('dkim.revoked.warn', key.names),
         }),
       ];
     case 'unknown-key-type':
       return [
         finding(dkimMeta.unusableKey, 'fail', {
           ...base,
-          message: `${key.label}: k=${assessment.record.keyType} is not a key type verifiers know (rsa, ed25519), so they cannot verify with it.`,
+          ...dnsMessage('dkim.unusable-key.key-type', { ...key.names, keyType: assessment.record.keyType }),
           fix: 'Use k=rsa or k=ed25519.',
         }),
       ];
@@ -420,7 +444,7 @@ function keyFindings(found: Probe & { kind: 'found' }, key: KeySubject): Finding
       finding(dkimMeta.syntaxError, 'fail', {
         subject: key.subject,
         evidence: key.evidence,
-        message: `${key.label}: ${found.texts.length} key records at one name; verifiers may use any of them (RFC 6376 §3.6.2.2), so signatures fail unpredictably.`,
+        ...dnsMessage('dkim.syntax-error.multiple', { ...key.names, count: found.texts.length }),
         fix: 'Keep exactly one key record per selector.',
       }),
     );
@@ -432,12 +456,13 @@ function keyFindings(found: Probe & { kind: 'found' }, key: KeySubject): Finding
 function keySubject(
   found: Probe & { kind: 'found' },
   domain: string,
-  label: string,
+  selector: string,
   subject = found.answer.name,
 ): KeySubject {
+  const aliases = found.answer.aliases;
   return {
     subject,
-    label: `${label}${aliasNote(found.answer)}`,
+    names: { selector, aliased: aliases.length > 0 ? 1 : 0, alias: aliases.join(' → ') },
     evidence: [dnsEvidence(found.answer)],
     microsoft: isMicrosoft(found),
     domain,
@@ -447,10 +472,10 @@ function keySubject(
 const sameRecords = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((text, index) => text === [...b].sort()[index]);
 
-/** A long list cut to its first names, so one message stays readable. */
+/** A long list cut to its first names, so one message stays readable; a value in every language. */
 function shortList(names: readonly string[], limit = 12): string {
   const shown = names.slice(0, limit).join(', ');
-  return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+  return names.length > limit ? `${shown}, … (+${names.length - limit})` : shown;
 }
 
 function wildcardFinding(
@@ -466,25 +491,29 @@ function wildcardFinding(
       return finding(dkimMeta.wildcard, 'error', {
         subject,
         evidence,
-        message: `Could not test for a wildcard: the lookup of the random selector ${guard.candidate.selector} failed (${guard.answer.reason}: ${guard.answer.detail}). Keys found below may be answers of a wildcard.`,
+        ...dnsMessage('dkim.wildcard.error', {
+          selector: guard.candidate.selector,
+          reason: guard.answer.reason,
+          detail: guard.answer.detail,
+        }),
       });
     case 'absent':
       return finding(dkimMeta.wildcard, 'pass', {
         subject,
         evidence,
-        message: `No wildcard: the random selector ${guard.candidate.selector} has no key, so each key found is published at its own name.`,
+        ...dnsMessage('dkim.wildcard.pass', { selector: guard.candidate.selector }),
       });
     case 'found': {
-      const unreliable =
-        echoes.length > 0
-          ? ` Unreliable (they get the wildcard's record): ${shortList(echoes)}.`
-          : ' No selector tried received the wildcard record.';
-      const own =
-        distinct.length > 0 ? ` Selectors with their own, different record: ${distinct.join(', ')}.` : '';
       return finding(dkimMeta.wildcard, 'warn', {
         subject,
         evidence,
-        message: `The random selector ${guard.candidate.selector} returned a DKIM key record: a wildcard answers every selector, so finding a key does not show which selectors are used.${unreliable}${own}`,
+        ...dnsMessage('dkim.wildcard.warn', {
+          selector: guard.candidate.selector,
+          echoCount: echoes.length,
+          echoes: shortList(echoes),
+          ownCount: distinct.length,
+          own: distinct.join(', '),
+        }),
       });
     }
   }
@@ -494,7 +523,12 @@ function dnsErrorFinding(failed: Probe & { kind: 'error' }): Finding {
   return finding(dkimMeta.dnsError, 'error', {
     subject: failed.answer.name,
     evidence: [dnsEvidence(failed.answer)],
-    message: `Selector ${failed.candidate.selector}: the TXT lookup of ${failed.answer.name} failed (${failed.answer.reason}: ${failed.answer.detail}), so whether it holds a key is unknown.`,
+    ...dnsMessage('dkim.dns-error.one', {
+      selector: failed.candidate.selector,
+      name: failed.answer.name,
+      reason: failed.answer.reason,
+      detail: failed.answer.detail,
+    }),
   });
 }
 
@@ -518,7 +552,11 @@ function dnsErrorFindings(domain: string, probes: readonly Probe[]): Finding[] {
         },
         ...items.slice(0, ungroupedErrorLimit).map((item) => dnsEvidence(item.answer)),
       ],
-      message: `${items.length} selector lookups failed (${reason}), so whether they hold keys is unknown; the first: ${items[0]?.answer.detail ?? ''}.`,
+      ...dnsMessage('dkim.dns-error.grouped', {
+        count: items.length,
+        reason,
+        detail: items[0]?.answer.detail ?? '',
+      }),
     }),
   );
 }
@@ -553,26 +591,58 @@ function summaryFinding(
     ...dangling.map((item) => dnsEvidence(item.answer)),
   ];
   const tail = notes.length > 0 ? ` ${notes.join(' ')}` : '';
+  // The same notes as values, for the catalogue texts.
+  const noteParams = {
+    failed: failed.length,
+    danglingCount: dangling.length,
+    dangling: dangling
+      .map(
+        (item) =>
+          `${item.candidate.selector} → ${item.answer.kind === 'error' ? '' : item.answer.aliases.at(-1)}`,
+      )
+      .join(', '),
+    microsoft: dangling.some(isMicrosoft) ? 1 : 0,
+    rejectedCount: rejected.length,
+    rejected: rejected.join(', '),
+  };
   if (own.length > 0) {
     const listed = own.map((item) => `${selectorLabel(item.candidate)}${aliasNote(item.answer)}`).join('; ');
+    const selectors = own
+      .map((item) => {
+        const aliases = item.answer.aliases;
+        return `${selectorLabel(item.candidate)}${aliases.length > 0 ? ` → ${aliases.join(' → ')}` : ''}`;
+      })
+      .join('; ');
     return finding(dkimMeta.keyFound, 'pass', {
       subject: domain,
       evidence,
-      message: `DKIM key records found at ${own.length} selector(s): ${listed}.${tail}`,
+      ...dnsMessageWithDetail(
+        'dkim.key-found.pass',
+        { count: own.length, selectors, ...noteParams },
+        `DKIM key records found at ${own.length} selector(s): ${listed}.${tail}`,
+      ),
     });
   }
   if (failed.length === probes.length) {
     return finding(dkimMeta.noneFound, 'error', {
       subject: domain,
       evidence,
-      message: `Could not look for DKIM keys: every one of the ${probes.length} selector lookups failed.${tail}`,
+      ...dnsMessageWithDetail(
+        'dkim.none-found.error',
+        { count: probes.length, ...noteParams },
+        `Could not look for DKIM keys: every one of the ${probes.length} selector lookups failed.${tail}`,
+      ),
     });
   }
   const wildcardNote = wildcardFound ? ' Only the wildcard record answered (see dkim.wildcard).' : '';
   return finding(dkimMeta.noneFound, 'warn', {
     subject: domain,
     evidence,
-    message: `No DKIM key found at the ${probes.length - failed.length} selector(s) tried.${wildcardNote} This is not proof that the domain does not sign: selectors cannot be listed, and a sender may use another one. Pass the s= value of a DKIM-Signature header with --dkim-selector.${tail}`,
+    ...dnsMessageWithDetail(
+      'dkim.none-found.warn',
+      { count: probes.length - failed.length, wildcard: wildcardFound ? 1 : 0, ...noteParams },
+      `No DKIM key found at the ${probes.length - failed.length} selector(s) tried.${wildcardNote} This is not proof that the domain does not sign: selectors cannot be listed, and a sender may use another one. Pass the s= value of a DKIM-Signature header with --dkim-selector.${tail}`,
+    ),
   });
 }
 
@@ -613,14 +683,10 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
       ];
       if (guard.kind === 'found') {
         const wildcardName = `*._domainkey.${domain}`;
-        findings.push(
-          ...keyFindings(guard, keySubject(guard, domain, `Wildcard key (${wildcardName})`, wildcardName)),
-        );
+        findings.push(...keyFindings(guard, keySubject(guard, domain, '*', wildcardName)));
       }
       for (const item of own) {
-        findings.push(
-          ...keyFindings(item, keySubject(item, domain, `Selector ${selectorLabel(item.candidate)}`)),
-        );
+        findings.push(...keyFindings(item, keySubject(item, domain, selectorLabel(item.candidate))));
       }
       findings.push(...dnsErrorFindings(domain, probes));
       findings.push(summaryFinding(domain, probes, own, guard.kind === 'found', rejected));

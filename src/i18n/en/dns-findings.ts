@@ -344,6 +344,47 @@ export const enDnsFindings = {
   'dnssec.dns-error.failed': 'Could not read the DNSSEC status of {name}: {failure}.',
   'dnssec.dns-error.failed-cd':
     'Could not read the DNSSEC status of {name}: {failure}; {asked} with checking disabled: {cdFailure}.',
+  // ---- dkim ----
+  'dkim.weak-key.ed25519':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: Ed25519 key (RFC 8463). Verifiers that do not support Ed25519 need an RSA key at another selector as well.',
+  'dkim.weak-key.too-short':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: {bits}-bit RSA key{pkcs1, plural, =0 {} other {, published as a bare {format} RSAPublicKey}}. Below 1024 bits verifiers reject the key (RFC 8301) and it can be factored, letting anyone sign mail as this domain.',
+  'dkim.weak-key.minimum':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: {bits}-bit RSA key{pkcs1, plural, =0 {} other {, published as a bare {format} RSAPublicKey}}. RFC 8301 requires at least 1024 bits and recommends 2048.',
+  'dkim.weak-key.pass':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: {bits}-bit RSA key{pkcs1, plural, =0 {} other {, published as a bare {format} RSAPublicKey}}.',
+  'dkim.unusable-key.service':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: s={services} does not include email or *, so verifiers ignore this key for mail.',
+  'dkim.sha1-only.fail':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: h=sha1 allows only SHA-1, which RFC 8301 forbids verifiers to accept: no signature with this key verifies.',
+  'dkim.unusable-key.hash':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: h={hashes} names no hash algorithm verifiers support (sha256).',
+  'dkim.testing.warn':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: t=y marks the key as testing, so verifiers treat signed mail like unsigned mail.',
+  'dkim.syntax-error.invalid':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: the key record is invalid ({count, plural, one {# problem} other {# problems}}, see the evidence). Every signature with this selector fails.',
+  'dkim.revoked.warn':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: the key is revoked (empty p=). Mail still signed with this selector fails DKIM; fine if nothing uses it any more.',
+  'dkim.unusable-key.key-type':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: k={keyType} is not a key type verifiers know (rsa, ed25519), so they cannot verify with it.',
+  'dkim.syntax-error.multiple':
+    'Selector {selector}{aliased, plural, =0 {} other { (via CNAME → {alias})}}: {count} key records at one name; verifiers may use any of them (RFC 6376 §3.6.2.2), so signatures fail unpredictably.',
+  'dkim.wildcard.error':
+    'Could not test for a wildcard: the lookup of the random selector {selector} failed ({reason}: {detail}). Keys found below may be answers of a wildcard.',
+  'dkim.wildcard.pass':
+    'No wildcard: the random selector {selector} has no key, so each key found is published at its own name.',
+  'dkim.wildcard.warn':
+    "The random selector {selector} returned a DKIM key record: a wildcard answers every selector, so finding a key does not show which selectors are used.{echoCount, plural, =0 { No selector tried received the wildcard record.} other { Unreliable (they get the wildcard's record): {echoes}.}}{ownCount, plural, =0 {} other { Selectors with their own, different record: {own}.}}",
+  'dkim.dns-error.one':
+    'Selector {selector}: the TXT lookup of {name} failed ({reason}: {detail}), so whether it holds a key is unknown.',
+  'dkim.dns-error.grouped':
+    '{count} selector lookups failed ({reason}), so whether they hold keys is unknown; the first: {detail}.',
+  'dkim.key-found.pass':
+    'DKIM key records found at {count} selector(s): {selectors}.{failed, plural, =0 {} other { # selector(s) could not be looked up (see dkim.dns-error).}}{danglingCount, plural, =0 {} other { CNAME to a name that does not exist: {dangling}{microsoft, plural, =0 {} other { (Microsoft 365: DKIM signing is not enabled for this domain yet)}}.}}{rejectedCount, plural, =0 {} other { Ignored, not valid selectors: {rejected}.}}',
+  'dkim.none-found.error':
+    'Could not look for DKIM keys: every one of the {count} selector lookups failed.{failed, plural, =0 {} other { # selector(s) could not be looked up (see dkim.dns-error).}}{danglingCount, plural, =0 {} other { CNAME to a name that does not exist: {dangling}{microsoft, plural, =0 {} other { (Microsoft 365: DKIM signing is not enabled for this domain yet)}}.}}{rejectedCount, plural, =0 {} other { Ignored, not valid selectors: {rejected}.}}',
+  'dkim.none-found.warn':
+    'No DKIM key found at the {count} selector(s) tried.{wildcard, plural, =0 {} other { Only the wildcard record answered (see dkim.wildcard).}} This is not proof that the domain does not sign: selectors cannot be listed, and a sender may use another one. Pass the s= value of a DKIM-Signature header with --dkim-selector.{failed, plural, =0 {} other { # selector(s) could not be looked up (see dkim.dns-error).}}{danglingCount, plural, =0 {} other { CNAME to a name that does not exist: {dangling}{microsoft, plural, =0 {} other { (Microsoft 365: DKIM signing is not enabled for this domain yet)}}.}}{rejectedCount, plural, =0 {} other { Ignored, not valid selectors: {rejected}.}}',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type DnsFindingKey = keyof typeof enDnsFindings;

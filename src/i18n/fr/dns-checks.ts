@@ -282,16 +282,74 @@ export const frDnsChecks: Readonly<Record<string, CheckTexts>> = {
       'Publiez un enregistrement DMARC explicite à _dmarc.<domaine> (ce qui empêche aussi l’enregistrement générique d’y répondre) : _dmarc.example.com TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com"',
   },
   // ---- dkim ----
-  'dkim.key-found': { title: 'Clés DKIM trouvées' },
-  'dkim.none-found': { title: 'Aucune clé DKIM trouvée aux sélecteurs essayés' },
-  'dkim.weak-key': { title: 'Clé DKIM trop courte' },
-  'dkim.revoked': { title: 'Clé DKIM révoquée' },
-  'dkim.testing': { title: 'Clé DKIM en mode test (t=y)' },
-  'dkim.syntax-error': { title: 'Enregistrement de clé DKIM invalide' },
-  'dkim.sha1-only': { title: 'Clé DKIM limitée à SHA-1' },
-  'dkim.unusable-key': { title: 'Clé DKIM inutilisable pour le courrier' },
-  'dkim.wildcard': { title: 'Un joker répond à tous les sélecteurs DKIM' },
-  'dkim.dns-error': { title: 'Le sélecteur DKIM n’a pas pu être interrogé' },
+  'dkim.key-found': {
+    title: 'Clés DKIM trouvées',
+    description:
+      'Liste les sélecteurs où un enregistrement de clé DKIM a été trouvé. Les sélecteurs ne peuvent pas être listés depuis le DNS : seuls ceux donnés avec --dkim-selector et une liste intégrée de sélecteurs courants sont examinés.',
+    remediation:
+      'Rien à faire. Indiquez vos autres sélecteurs avec --dkim-selector pour que leurs clés soient aussi vérifiées.',
+  },
+  'dkim.none-found': {
+    title: 'Aucune clé DKIM trouvée aux sélecteurs essayés',
+    description:
+      'Aucun des sélecteurs essayés n’a d’enregistrement de clé DKIM. Cela ne prouve pas que le domaine ne signe pas : les sélecteurs ne peuvent pas être listés, et un expéditeur peut utiliser un sélecteur que personne n’a deviné. Jamais signalé comme un échec.',
+    remediation:
+      'Regardez l’en-tête DKIM-Signature d’un message que vous avez envoyé (la balise s= est le sélecteur) et relancez avec --dkim-selector <s>. Si rien ne signe votre courrier, activez DKIM dans chaque service qui envoie pour vous. Publiez la clé en TXT à <selector>._domainkey.<domain> : "v=DKIM1; k=rsa; p=<base64 SubjectPublicKeyInfo>" (découpée en chaînes de 255 octets ; les vérificateurs les recollent sans espace).',
+  },
+  'dkim.weak-key': {
+    title: 'Clé DKIM trop courte',
+    description:
+      'Les clés RSA de moins de 1024 bits peuvent être factorisées et ne sont pas acceptées par les vérificateurs (la RFC 8301 exige au moins 1024 bits) ; les clés de 1024 bits se vérifient encore, mais la RFC 8301 recommande 2048. La taille est lue dans la clé elle-même.',
+    remediation:
+      'Générez une paire de clés RSA de 2048 bits (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048), publiez la clé publique à un NOUVEAU sélecteur, faites signer avec elle, attendez que les anciennes signatures ne servent plus, puis révoquez l’ancien sélecteur avec "v=DKIM1; p=". Microsoft 365, dans Exchange Online PowerShell : Rotate-DkimSigningConfig -KeySize 2048 -Identity example.com (les CNAME restent tels quels).',
+  },
+  'dkim.revoked': {
+    title: 'Clé DKIM révoquée',
+    description:
+      'L’enregistrement de clé a un p= vide, ce qui révoque la clé : toutes les signatures faites avec ce sélecteur échouent. C’est la bonne façon de terminer une rotation de clé, et un problème seulement si quelque chose signe encore avec ce sélecteur.',
+    remediation:
+      'Si un service signe encore avec ce sélecteur, publiez-y sa clé publique actuelle ou faites-le passer à un sélecteur qui en a une. Publiez la clé en TXT à <selector>._domainkey.<domain> : "v=DKIM1; k=rsa; p=<base64 SubjectPublicKeyInfo>" (découpée en chaînes de 255 octets ; les vérificateurs les recollent sans espace).',
+  },
+  'dkim.testing': {
+    title: 'Clé DKIM en mode test (t=y)',
+    description:
+      'Avec t=y, les vérificateurs doivent traiter le courrier signé comme du courrier non signé : la signature n’apporte aucune protection.',
+    remediation: 'Quand la signature fonctionne, retirez y de la balise t= : "v=DKIM1; k=rsa; p=<key>".',
+  },
+  'dkim.syntax-error': {
+    title: 'Enregistrement de clé DKIM invalide',
+    description:
+      'Les vérificateurs ne peuvent pas utiliser l’enregistrement de clé : liste de balises incorrecte, v= autre que DKIM1 ou pas en premier, p= absent, données de clé qui ne se décodent pas, ou plusieurs enregistrements de clé au même nom. Toutes les signatures qui s’en servent échouent.',
+    remediation:
+      'Publiez la clé en TXT à <selector>._domainkey.<domain> : "v=DKIM1; k=rsa; p=<base64 SubjectPublicKeyInfo>" (découpée en chaînes de 255 octets ; les vérificateurs les recollent sans espace).',
+  },
+  'dkim.sha1-only': {
+    title: 'Clé DKIM limitée à SHA-1',
+    description:
+      'L’enregistrement de clé se limite à h=sha1, et la RFC 8301 interdit aux vérificateurs d’accepter les signatures rsa-sha1 : aucune signature faite avec cette clé ne se vérifie.',
+    remediation: 'Signez en rsa-sha256 et supprimez la balise h= (ou mettez h=sha256).',
+  },
+  'dkim.unusable-key': {
+    title: 'Clé DKIM inutilisable pour le courrier',
+    description:
+      'Les vérificateurs ignorent cette clé pour le courrier : son type k= ne fait pas partie de ceux qu’ils connaissent (rsa, ed25519), son type de service s= n’inclut ni email ni *, ou h= ne cite aucun algorithme de hachage qu’ils gèrent.',
+    remediation:
+      'Utilisez k=rsa (ou k=ed25519 à côté d’une clé RSA), et supprimez s= ou mettez s=email. Publiez la clé en TXT à <selector>._domainkey.<domain> : "v=DKIM1; k=rsa; p=<base64 SubjectPublicKeyInfo>" (découpée en chaînes de 255 octets ; les vérificateurs les recollent sans espace).',
+  },
+  'dkim.wildcard': {
+    title: 'Un joker répond à tous les sélecteurs DKIM',
+    description:
+      'Un sélecteur aléatoire que personne n’utilise a renvoyé un enregistrement de clé : un enregistrement générique publie donc une clé à chaque sélecteur. On ne peut pas savoir par le DNS quels sélecteurs sont vraiment utilisés, et les résultats des sélecteurs qui reçoivent l’enregistrement générique ne sont pas fiables.',
+    remediation:
+      'Supprimez l’enregistrement générique sous _domainkey (ou celui du domaine qui l’atteint) et publiez chaque clé à son propre sélecteur.',
+  },
+  'dkim.dns-error': {
+    title: 'Le sélecteur DKIM n’a pas pu être interrogé',
+    description:
+      'La recherche DNS d’un sélecteur a échoué (délai dépassé, SERVFAIL, refus) : on ne sait donc pas s’il contient une clé.',
+    remediation:
+      'Vérifiez que les serveurs de noms du domaine répondent aux requêtes TXT sous _domainkey, puis relancez.',
+  },
   // ---- mtasts ----
   'mtasts.missing': {
     title: 'Pas de politique MTA-STS',

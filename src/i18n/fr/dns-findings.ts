@@ -363,4 +363,45 @@ export const frDnsFindings: Readonly<Record<DnsFindingKey, string>> = {
   'dnssec.dns-error.failed': 'Impossible de lire l’état DNSSEC de {name} : {failure}.',
   'dnssec.dns-error.failed-cd':
     'Impossible de lire l’état DNSSEC de {name} : {failure} ; {asked} avec la vérification désactivée : {cdFailure}.',
+  // ---- dkim ----
+  'dkim.weak-key.ed25519':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : clé Ed25519 (RFC 8463). Les vérificateurs qui ne gèrent pas Ed25519 ont aussi besoin d’une clé RSA à un autre sélecteur.',
+  'dkim.weak-key.too-short':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : clé RSA de {bits} bits{pkcs1, plural, =0 {} other {, publiée en RSAPublicKey {format} brute}}. En dessous de 1024 bits, les vérificateurs rejettent la clé (RFC 8301) et elle peut être factorisée, ce qui permet à n’importe qui de signer du courrier au nom de ce domaine.',
+  'dkim.weak-key.minimum':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : clé RSA de {bits} bits{pkcs1, plural, =0 {} other {, publiée en RSAPublicKey {format} brute}}. La RFC 8301 exige au moins 1024 bits et recommande 2048.',
+  'dkim.weak-key.pass':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : clé RSA de {bits} bits{pkcs1, plural, =0 {} other {, publiée en RSAPublicKey {format} brute}}.',
+  'dkim.unusable-key.service':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : s={services} n’inclut ni email ni *, donc les vérificateurs ignorent cette clé pour le courrier.',
+  'dkim.sha1-only.fail':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : h=sha1 n’autorise que SHA-1, que la RFC 8301 interdit aux vérificateurs d’accepter : aucune signature faite avec cette clé ne se vérifie.',
+  'dkim.unusable-key.hash':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : h={hashes} ne cite aucun algorithme de hachage que les vérificateurs gèrent (sha256).',
+  'dkim.testing.warn':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : t=y marque la clé comme en test, donc les vérificateurs traitent le courrier signé comme du courrier non signé.',
+  'dkim.syntax-error.invalid':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : l’enregistrement de clé est invalide ({count, plural, one {# problème} other {# problèmes}}, voir les preuves). Toutes les signatures faites avec ce sélecteur échouent.',
+  'dkim.revoked.warn':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : la clé est révoquée (p= vide). Le courrier encore signé avec ce sélecteur échoue à DKIM ; c’est sans conséquence si plus rien ne l’utilise.',
+  'dkim.unusable-key.key-type':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : k={keyType} n’est pas un type de clé connu des vérificateurs (rsa, ed25519), ils ne peuvent donc pas vérifier avec.',
+  'dkim.syntax-error.multiple':
+    'Sélecteur {selector}{aliased, plural, =0 {} other { (via le CNAME → {alias})}} : {count} enregistrements de clé au même nom ; les vérificateurs peuvent utiliser n’importe lequel (RFC 6376 §3.6.2.2), donc les signatures échouent de façon imprévisible.',
+  'dkim.wildcard.error':
+    'Impossible de tester la présence d’un enregistrement générique : la recherche du sélecteur aléatoire {selector} a échoué ({reason} : {detail}). Les clés trouvées ci-dessous peuvent être des réponses d’un enregistrement générique.',
+  'dkim.wildcard.pass':
+    'Pas d’enregistrement générique : le sélecteur aléatoire {selector} n’a pas de clé, donc chaque clé trouvée est publiée à son propre nom.',
+  'dkim.wildcard.warn':
+    'Le sélecteur aléatoire {selector} a renvoyé un enregistrement de clé DKIM : un enregistrement générique répond pour tous les sélecteurs, donc trouver une clé ne montre pas quels sélecteurs sont utilisés.{echoCount, plural, =0 { Aucun sélecteur essayé n’a reçu l’enregistrement générique.} other { Résultats peu fiables (ils reçoivent l’enregistrement générique) : {echoes}.}}{ownCount, plural, =0 {} other { Sélecteurs qui ont leur propre enregistrement, différent : {own}.}}',
+  'dkim.dns-error.one':
+    'Sélecteur {selector} : la recherche TXT de {name} a échoué ({reason} : {detail}) ; on ne sait donc pas s’il contient une clé.',
+  'dkim.dns-error.grouped':
+    '{count} recherches de sélecteurs ont échoué ({reason}) ; on ne sait donc pas s’ils contiennent des clés. La première : {detail}.',
+  'dkim.key-found.pass':
+    'Enregistrements de clé DKIM trouvés à {count, plural, one {# sélecteur} other {# sélecteurs}} : {selectors}.{failed, plural, =0 {} one { # sélecteur n’a pas pu être interrogé (voir dkim.dns-error).} other { # sélecteurs n’ont pas pu être interrogés (voir dkim.dns-error).}}{danglingCount, plural, =0 {} other { CNAME vers un nom qui n’existe pas : {dangling}{microsoft, plural, =0 {} other { (Microsoft 365 : la signature DKIM n’est pas encore activée pour ce domaine)}}.}}{rejectedCount, plural, =0 {} other { Ignorés car ce ne sont pas des sélecteurs valides : {rejected}.}}',
+  'dkim.none-found.error':
+    'Impossible de chercher les clés DKIM : les {count} recherches de sélecteurs ont toutes échoué.{failed, plural, =0 {} one { # sélecteur n’a pas pu être interrogé (voir dkim.dns-error).} other { # sélecteurs n’ont pas pu être interrogés (voir dkim.dns-error).}}{danglingCount, plural, =0 {} other { CNAME vers un nom qui n’existe pas : {dangling}{microsoft, plural, =0 {} other { (Microsoft 365 : la signature DKIM n’est pas encore activée pour ce domaine)}}.}}{rejectedCount, plural, =0 {} other { Ignorés car ce ne sont pas des sélecteurs valides : {rejected}.}}',
+  'dkim.none-found.warn':
+    'Aucune clé DKIM trouvée parmi {count, plural, one {le # sélecteur essayé} other {les # sélecteurs essayés}}.{wildcard, plural, =0 {} other { Seul l’enregistrement générique a répondu (voir dkim.wildcard).}} Cela ne prouve pas que le domaine ne signe pas : les sélecteurs ne peuvent pas être listés, et un expéditeur peut en utiliser un autre. Indiquez la valeur s= d’un en-tête DKIM-Signature avec --dkim-selector.{failed, plural, =0 {} one { # sélecteur n’a pas pu être interrogé (voir dkim.dns-error).} other { # sélecteurs n’ont pas pu être interrogés (voir dkim.dns-error).}}{danglingCount, plural, =0 {} other { CNAME vers un nom qui n’existe pas : {dangling}{microsoft, plural, =0 {} other { (Microsoft 365 : la signature DKIM n’est pas encore activée pour ce domaine)}}.}}{rejectedCount, plural, =0 {} other { Ignorés car ce ne sont pas des sélecteurs valides : {rejected}.}}',
 };
