@@ -35,12 +35,20 @@ RUN=$BENCH_DATA/run
 ln -sfn "$ROOT/node_modules" "$OUT/node_modules"
 printf "const { main } = await import('%s/dist/src/cli/entry.js');\nawait main();\n" "$OUT" >"$OUT/telltale.mjs"
 
+# Fresh servers: a resolver that once saw its upstream time out marks it down and answers SERVFAIL.
+"$SHARED/dns-stop.sh" >/dev/null 2>&1 || true
 "$SHARED/dns-start.sh" all
 UC="unbound-control -c $RUN/unbound.conf"
 # telltale asks the resolver for the root NS to tell a dead resolver from a failing domain; the corpus has
 # no root zone, so unbound answers that one name itself (transparent: everything else is forwarded).
 $UC local_data ". 86400 IN NS a.root.test." >/dev/null
 queries() { $UC stats_noreset | awk -F= '/^total.num.queries=/ {print $2}'; }
+servfails() { $UC stats_noreset | awk -F= '/^num.answer.rcode.SERVFAIL=/ {print $2}'; }
+# Before each run: nsd must answer, and unbound must not remember an upstream timeout from a previous run.
+ready() {
+  dig +time=2 +tries=2 +short -p "$NSD_PORT" @127.0.0.1 test SOA >/dev/null || { echo "nsd does not answer" >&2; exit 1; }
+  $UC flush_infra all >/dev/null
+}
 
 # The 100 000 list: the corpus has at most 62 000 names (its address plan), so the rest are names that
 # do not exist (NXDOMAIN from the test. zone): the memory bound is the point of that size.
@@ -62,16 +70,22 @@ for target in nsd unbound; do
 done
 
 one_run() { # size list rep
-  local size=$1 list=$2 rep=$3 before after
+  local size=$1 list=$2 rep=$3 before after sf_before sf_after
+  ready
   before=$(queries)
+  sf_before=$(servfails)
   /usr/bin/time -v node "$OUT/telltale.mjs" fleet "$list" --checks dns --resolver "127.0.0.1:$UNBOUND_PORT" \
     --concurrency "$CONCURRENCY" --output "$OUT/fleet-$size-$rep.jsonl" 2>"$OUT/fleet-$size-$rep.err" || true
   after=$(queries)
+  sf_after=$(servfails)
+  local errors
+  # Domains with a DNS lookup that failed (timeout, SERVFAIL): a run with any is suspect, and says so.
+  errors=$(grep -c '"checkId":"[a-z-]*\.dns-error","status":"error"' "$OUT/fleet-$size-$rep.jsonl" || true)
   local secs rss rate
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/fleet-$size-$rep.err")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/fleet-$size-$rep.err")
   rate=$(grep -o '([0-9.]*/s)' "$OUT/fleet-$size-$rep.err" | tr -d '()/s')
-  echo "$size $rep wall_s=$secs rate_per_s=$rate peak_rss_kb=$rss queries=$((after - before)) queries_per_domain=$(awk -v q=$((after - before)) -v n="$size" 'BEGIN {printf "%.1f", q/n}')" |
+  echo "$size $rep wall_s=$secs rate_per_s=$rate peak_rss_kb=$rss queries=$((after - before)) queries_per_domain=$(awk -v q=$((after - before)) -v n="$size" 'BEGIN {printf "%.1f", q/n}') servfail=$((sf_after - sf_before)) domains_with_dns_errors=$errors" |
     tee -a "$OUT/fleet.txt"
 }
 
