@@ -5,27 +5,29 @@ import { type Condition, conditionFields, type Indicator, indicatorFields } from
 import type { FieldName, LogFormat, LogRecord } from './types.js';
 
 /** Reads one field of a record; lets a candidate line be split and decoded only as far as its tests go. */
-export type FieldReader = (field: FieldName) => string | undefined;
+export interface FieldReader {
+  get(field: FieldName): string | undefined;
+}
 
 export function evaluateConditionWith(condition: Condition, read: FieldReader): boolean {
   switch (condition.test) {
     case 'matches':
-      return condition.pattern.test(read(condition.field) ?? '');
+      return condition.pattern.test(read.get(condition.field) ?? '');
     case 'not-matches':
-      return !condition.pattern.test(read(condition.field) ?? '');
+      return !condition.pattern.test(read.get(condition.field) ?? '');
     case 'one-of':
-      return condition.values.includes((read(condition.field) ?? '').trim().toLowerCase());
+      return condition.values.includes((read.get(condition.field) ?? '').trim().toLowerCase());
     case 'empty':
-      return (read(condition.field) ?? '').trim() === '';
+      return (read.get(condition.field) ?? '').trim() === '';
     case 'not-empty':
-      return (read(condition.field) ?? '').trim() !== '';
+      return (read.get(condition.field) ?? '').trim() !== '';
     case 'any':
       return condition.conditions.some((item) => evaluateConditionWith(item, read));
   }
 }
 
 export function evaluateCondition(condition: Condition, record: LogRecord): boolean {
-  return evaluateConditionWith(condition, (field) => record[field]);
+  return evaluateConditionWith(condition, { get: (field) => record[field] });
 }
 
 /** Whether a record matches an indicator, and whether it met the success condition. */
@@ -51,7 +53,7 @@ export function evaluateIndicator(
   record: LogRecord,
   fields: ReadonlySet<FieldName>,
 ): Verdict {
-  return evaluateIndicatorWith(indicator, (field) => record[field], fields);
+  return evaluateIndicatorWith(indicator, { get: (field) => record[field] }, fields);
 }
 
 /** An indicator that applies to a format but cannot be evaluated there, and why. */

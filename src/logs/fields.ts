@@ -148,13 +148,12 @@ function cell(value: string | undefined, format: LogFormat): string {
   return value;
 }
 
-function columnValueOf(
-  map: ColumnMap,
-  cellAt: (column: number) => string | undefined,
-  field: FieldName,
-  index: number,
-): string {
-  const value = cell(cellAt(index), map.format);
+interface Cells {
+  cell(column: number): string | undefined;
+}
+
+function columnValueOf(map: ColumnMap, cells: Cells, field: FieldName, index: number): string {
+  const value = cell(cells.cell(index), map.format);
   switch (field) {
     case 'uriQuery':
     case 'uriStem':
@@ -163,7 +162,7 @@ function columnValueOf(
       return map.format === 'iis-w3c' ? value.replaceAll('+', ' ') : value;
     case 'time': {
       // Normalised only when shown (see recordTime): most parsed records are not hits.
-      const date = map.dateColumn === undefined ? '' : cell(cellAt(map.dateColumn), map.format);
+      const date = map.dateColumn === undefined ? '' : cell(cells.cell(map.dateColumn), map.format);
       return date === '' ? value : `${date}T${value}`;
     }
     case 'level':
@@ -182,8 +181,8 @@ function joinUri(stem: string | undefined, query: string | undefined): string {
 /** The shared fields of one data line of a column-based format. */
 export function recordFromValues(map: ColumnMap, values: readonly string[]): LogRecord {
   const record: LogRecord = {};
-  const cellAt = (column: number): string | undefined => values[column];
-  for (const [field, index] of map.columns) record[field] = columnValueOf(map, cellAt, field, index);
+  const cells: Cells = { cell: (column) => values[column] };
+  for (const [field, index] of map.columns) record[field] = columnValueOf(map, cells, field, index);
   if (map.fields.has('uri')) record.uri = joinUri(record.uriStem, record.uriQuery);
   return record;
 }
@@ -196,57 +195,58 @@ export function columnIndex(map: ColumnMap): ColumnIndex {
 }
 
 /**
- * The cells of one data line found on demand, left to right: a line is cut only up to the last column a
- * test reads (the HttpProxy query is column 65 of 75), with exactly the cells `splitLine` gives.
+ * The fields of one data line read on demand: the line is cut at separators only up to the last column a
+ * test reads (the HttpProxy query is column 65 of 75) and each field decoded once, with exactly the values
+ * recordFromValues gives. Most candidate lines fail on their first field. A class, not closures: one is
+ * made per candidate line.
  */
-function lazyCells(format: LogFormat, line: string): (column: number) => string | undefined {
-  const separator = format === 'iis-w3c' ? ' ' : ',';
-  // Quoted CSV needs the full parser; Exchange quotes a cell only when it holds a comma or a quote.
-  if (separator === ',' && line.includes('"')) {
-    const values = splitCsv(line);
-    return (column) => values[column];
+export class LazyRecord implements Cells {
+  readonly #map: ColumnMap;
+  readonly #index: ColumnIndex;
+  readonly #line: string;
+  readonly #separator: string;
+  /** Where each cell starts, found left to right; undefined when the line is quoted CSV. */
+  readonly #starts: number[] | undefined;
+  readonly #values: readonly string[] | undefined;
+  #ended = false;
+  readonly #cache = new Map<FieldName, string | undefined>();
+
+  constructor(map: ColumnMap, index: ColumnIndex, line: string) {
+    this.#map = map;
+    this.#index = index;
+    this.#line = line;
+    this.#separator = map.format === 'iis-w3c' ? ' ' : ',';
+    // Quoted CSV needs the full parser; Exchange quotes a cell only when it holds a comma or a quote.
+    if (this.#separator === ',' && line.includes('"')) this.#values = splitCsv(line);
+    else this.#starts = [0];
   }
-  const starts = [0];
-  let ended = false;
-  return (column) => {
-    while (!ended && starts.length <= column + 1) {
-      const last = starts[starts.length - 1] ?? 0;
-      const next = line.indexOf(separator, last);
-      if (next === -1) ended = true;
+
+  cell(column: number): string | undefined {
+    const starts = this.#starts;
+    if (starts === undefined) return this.#values?.[column];
+    while (!this.#ended && starts.length <= column + 1) {
+      const next = this.#line.indexOf(this.#separator, starts[starts.length - 1] ?? 0);
+      if (next === -1) this.#ended = true;
       else starts.push(next + 1);
     }
     const start = starts[column];
     if (start === undefined) return undefined;
     const after = starts[column + 1];
-    return after === undefined ? line.slice(start) : line.slice(start, after - 1);
-  };
-}
+    return after === undefined ? this.#line.slice(start) : this.#line.slice(start, after - 1);
+  }
 
-/**
- * The fields of one data line read on demand: the line is cut only as far as needed and each field
- * decoded once, with exactly the values recordFromValues gives. Most candidate lines fail on their first
- * field.
- */
-export function lazyRecord(
-  map: ColumnMap,
-  index: ColumnIndex,
-  line: string,
-): (field: FieldName) => string | undefined {
-  const cellAt = lazyCells(map.format, line);
-  const cache = new Map<FieldName, string | undefined>();
-  const read = (field: FieldName): string | undefined => {
-    if (cache.has(field)) return cache.get(field);
+  get(field: FieldName): string | undefined {
+    if (this.#cache.has(field)) return this.#cache.get(field);
     let value: string | undefined;
     if (field === 'uri')
-      value = map.fields.has('uri') ? joinUri(read('uriStem'), read('uriQuery')) : undefined;
+      value = this.#map.fields.has('uri') ? joinUri(this.get('uriStem'), this.get('uriQuery')) : undefined;
     else {
-      const column = index.get(field);
-      if (column !== undefined) value = columnValueOf(map, cellAt, field, column);
+      const column = this.#index.get(field);
+      if (column !== undefined) value = columnValueOf(this.#map, this, field, column);
     }
-    cache.set(field, value);
+    this.#cache.set(field, value);
     return value;
-  };
-  return read;
+  }
 }
 
 /** The record's time as ISO 8601 UTC, when it has a recognisable one. */

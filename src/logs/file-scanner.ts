@@ -21,7 +21,7 @@ import {
   columnIndex,
   columnMap,
   fieldsLineNames,
-  lazyRecord,
+  LazyRecord,
   normalizeTime,
   recordFromText,
   recordFromValues,
@@ -85,11 +85,11 @@ function firstRecordLine(body: string, cap: number): string | undefined {
 }
 
 function readerOf(record: LogRecord): FieldReader {
-  return (field) => record[field];
+  return { get: (field) => record[field] };
 }
 
 function timeOf(read: FieldReader): string | undefined {
-  const time = read('time');
+  const time = read.get('time');
   return time === undefined || time === '' ? undefined : normalizeTime(time);
 }
 
@@ -151,12 +151,16 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     return plan.indicators.filter((indicator) => passesPrefilter(indicator, lowerText));
   };
 
-  /** `line` is a number, or computed on the first hit (the fast path counts lines only for hits). */
+  /**
+   * `line` is the line number, or with `lineAt` the line's start in the body, turned into a number on
+   * the first hit (the prefiltered path counts lines only for hits).
+   */
   const evaluate = (
     read: FieldReader,
-    line: number | (() => number),
+    line: number,
     text: string,
     indicators: readonly Indicator[],
+    lineAt?: (start: number) => number,
   ): void => {
     if (plan === undefined) return;
     let time: string | undefined;
@@ -165,8 +169,8 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
       const verdict = evaluateIndicatorWith(indicator, read, plan.fields);
       if (!verdict.matched) continue;
       time ??= timeOf(read);
-      lineNumber ??= typeof line === 'number' ? line : line();
-      const clientIp = read('clientIp');
+      lineNumber ??= lineAt === undefined ? line : lineAt(line);
+      const clientIp = read.get('clientIp');
       addHit(
         tallies,
         {
@@ -230,7 +234,8 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     format: LogFormat,
     rawLine: string,
     found: readonly string[],
-    lineOf: () => number,
+    start: number,
+    lineAt: (start: number) => number,
   ): void => {
     let text = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (text.length > options.maxLineLength) {
@@ -244,9 +249,9 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
     if (found.length === 0) return;
     const indicators = indicatorsFor(found);
     if (indicators.length === 0) return;
-    if (format === 'oab-generator') evaluate(readerOf(recordFromText(text)), lineOf, text, indicators);
+    if (format === 'oab-generator') evaluate(readerOf(recordFromText(text)), start, text, indicators, lineAt);
     else if (columns !== undefined && columnsIndex !== undefined)
-      evaluate(lazyRecord(columns, columnsIndex, text), lineOf, text, indicators);
+      evaluate(new LazyRecord(columns, columnsIndex, text), start, text, indicators, lineAt);
   };
 
   /**
@@ -299,7 +304,7 @@ export function createFileScanner(file: string, options: FileScanOptions): FileS
           const next: RegExpExecArray | null = regex.exec(body);
           if (next === null || next.index >= end) {
             uncount(start, end);
-            handleCandidate(format, body.slice(start, end), found, () => lineAt(start));
+            handleCandidate(format, body.slice(start, end), found, start, lineAt);
             match = next;
             break;
           }
