@@ -1,5 +1,6 @@
 // Streams one log file as decoded text chunks: gzip detected by its magic bytes and inflated on the fly,
-// the text encoding taken from the BOM (UTF-16 exports from Windows) or sniffed. Never reads a whole file.
+// the text encoding taken from the BOM (UTF-16 exports from Windows) or sniffed. Never reads a whole file;
+// a plain file is read into one reused buffer (decoding copies it), not a fresh megabyte per chunk.
 
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -106,22 +107,10 @@ export async function readLogFile(
     const magic = Buffer.alloc(2);
     const { bytesRead: magicBytes } = await handle.read(magic, 0, 2, 0);
     compressed = magicBytes === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-    const source = handle.createReadStream({ start: 0, highWaterMark: readChunkBytes, autoClose: false });
-    source.on('data', (chunk: Buffer | string) => {
-      bytesRead += chunk.length;
-      sinks.onBytes(chunk.length);
-    });
-    let stream: Readable = source;
-    if (compressed) {
-      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-      source.on('error', (error) => gunzip.destroy(error));
-      stream = source.pipe(gunzip);
-    }
     let decode: Decode | undefined;
     let write: ((text: string) => void) | undefined;
-    for await (const raw of stream) {
-      if (signal?.aborted) break;
-      let chunk = raw as Buffer;
+    const deliver = (raw: Buffer): void => {
+      let chunk = raw;
       if (decode === undefined || write === undefined) {
         const sniffed = sniffEncoding(chunk);
         encoding = sniffed.encoding;
@@ -130,6 +119,36 @@ export async function readLogFile(
         chunk = chunk.subarray(sniffed.bomLength);
       }
       write(decode(chunk));
+    };
+    if (!compressed) {
+      const buffer = Buffer.allocUnsafe(readChunkBytes);
+      for (;;) {
+        if (signal?.aborted) break;
+        const { bytesRead: count } = await handle.read(buffer, 0, buffer.length, bytesRead);
+        if (count === 0) break;
+        bytesRead += count;
+        sinks.onBytes(count);
+        deliver(buffer.subarray(0, count));
+      }
+      return {
+        bytesRead,
+        size,
+        compressed,
+        ...(encoding === undefined ? {} : { encoding }),
+        shrank: bytesRead < size,
+      };
+    }
+    const source = handle.createReadStream({ start: 0, highWaterMark: readChunkBytes, autoClose: false });
+    source.on('data', (chunk: Buffer | string) => {
+      bytesRead += chunk.length;
+      sinks.onBytes(chunk.length);
+    });
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    source.on('error', (error) => gunzip.destroy(error));
+    const stream: Readable = source.pipe(gunzip);
+    for await (const raw of stream) {
+      if (signal?.aborted) break;
+      deliver(raw as Buffer);
     }
     return {
       bytesRead,
