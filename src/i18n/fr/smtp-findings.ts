@@ -166,14 +166,14 @@ export const frSmtpFindings: Readonly<Record<SmtpFindingKey, string>> = {
   'smtp.ptr.confirm-failed': `Impossible de confirmer le nom PTR {names} de {address} : ${dnsErrorFr}.`,
 
   'dnsbl.listed':
-    '{address} (MX {host}) figure sur {blocklist} ({zone}, {sublist}, réponse {answer}) ; la liste l’explique ainsi (en anglais) : « {meaning} ». Consultez la fiche et demandez le retrait sur {lookup}.',
+    '{address} (MX {host}) figure sur {blocklist} ({zone}, {sublist}, réponse {answer}) ; motif (d’après nos données, en anglais) : « {meaning} ». Consultez la fiche et demandez le retrait sur {lookup}.',
   'dnsbl.policy':
-    '{address} (MX {host}) figure dans la liste {sublist} de {blocklist} (réponse {answer}) ; la liste l’explique ainsi (en anglais) : « {meaning} ». ' +
+    '{address} (MX {host}) figure dans la liste {sublist} de {blocklist} (réponse {answer}) ; motif (d’après nos données, en anglais) : « {meaning} ». ' +
     'Le courrier que cette adresse envoie directement est refusé par les destinataires qui utilisent cette liste ; le courrier qu’elle reçoit n’est pas touché.',
   'dnsbl.unknown-code':
     '{address} (MX {host}) figure sur {blocklist} ({zone}) avec le code de retour {answer}, que la table de telltale ne décrit pas. Consultez-le sur {lookup}.',
   'dnsbl.refused':
-    'Impossible de vérifier {address} auprès de {blocklist} : la liste a répondu {answer}, ce qui signifie (en anglais) « {meaning} ». Ce n’est pas une inscription.',
+    'Impossible de vérifier {address} auprès de {blocklist} : la liste a répondu {answer}, ce qui signifie, d’après nos données (en anglais) : « {meaning} ». Ce n’est pas une inscription.',
   'dnsbl.refused-unknown':
     'Impossible de vérifier {address} auprès de {blocklist} : la liste a répondu {answer}, un code d’erreur qu’elle utilise. Ce n’est pas une inscription.',
   'dnsbl.not-dnsbl-answer':
