@@ -34,7 +34,7 @@ const certFr =
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE {émetteur inconnu ou certificat intermédiaire manquant} none {pas de session TLS} other {{code}}}';
 
 export const frExchangeFindings: Readonly<Record<ExchangeFindingKey, string>> = {
-  'exchange.detected': `Microsoft Exchange sur {subject} : ${productFr}, version {version}. Vulnérabilités connues : {certain} certaines, jusqu’à {possible} possibles.`,
+  'exchange.detected': `Microsoft Exchange sur {subject} : ${productFr}, version {version}. Vulnérabilités connues : {certain, plural, one {# certaine} other {# certaines}}, jusqu’à {possible, plural, one {# possible} other {# possibles}}.`,
   'exchange.not-found':
     'Aucun serveur Exchange sur site n’a répondu parmi les hôtes examinés{notExchange, select, none {} other { ; pas Exchange : {notExchange}}}' +
     '{noServer, select, none {} other { ; pas de serveur HTTPS : {noServer}}}.',
