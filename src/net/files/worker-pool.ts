@@ -42,10 +42,12 @@ function defaultEntry(): URL {
  */
 function startWorker(entry: URL, scan: WorkerScanOptions): Worker {
   // execArgv is not inherited: the parent's `--import` hooks (tsx, a test guard) would run again there.
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: scan, execArgv: [] });
+  // Profiling flags are, so `node --cpu-prof` shows where the workers spend their time.
+  const execArgv = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: scan, execArgv });
   const api = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: scan, execArgv: [] });
+  return new Worker(bootstrap, { eval: true, workerData: scan, execArgv });
 }
 
 function failedOutcome(entry: FileEntry, reason: string): FileOutcome {
