@@ -59,6 +59,15 @@ const results = commands.map((command) => ({
 const timing = mkdtempSync(join(tmpdir(), 'telltale-bench-'));
 const timeFile = join(timing, 'time.txt');
 const loads: string[] = [];
+// Every telltale run (built or from the sources, whatever the threads) must give the same report.
+const reports = new Set<string>();
+function telltaleDigest(stdout: string): string {
+  const report = JSON.parse(stdout) as { findings: { indicatorId: string; hits: number }[]; totals: unknown };
+  return JSON.stringify({
+    hits: report.findings.map((finding) => `${finding.indicatorId}: ${finding.hits}`),
+    totals: report.totals,
+  });
+}
 for (let run = 0; run < runs; run += 1) {
   for (const [position, command] of commands.entries()) {
     const [program, ...args] = command.argv;
@@ -78,6 +87,7 @@ for (let run = 0; run < runs; run += 1) {
       maxBuffer: 1 << 30,
     });
     results[position]?.seconds.push((performance.now() - started) / 1000);
+    if (command.name.startsWith('telltale')) reports.add(telltaleDigest(result.stdout.toString()));
     if (result.error !== undefined) throw result.error;
     const [user, system] =
       readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
@@ -91,6 +101,9 @@ const rate = (seconds: number): number => bytes / 1e6 / seconds;
 const rg = results.find((result) => result.name === 'rg -ic');
 const rgRate = rate(median(rg?.seconds ?? []));
 const rgCpu = median(rg?.cpu ?? []);
+process.stdout.write(
+  `telltale reports: ${reports.size === 1 ? 'identical in every run' : 'DIFFERENT between runs'}: ${[...reports].join(' / ')}\n\n`,
+);
 process.stdout.write(
   `Date: ${new Date().toISOString()}; machine: ${cpus().length} cores (nproc), ${cpu}; node ${process.version}\n` +
     `Corpus: ${dir}, ${(bytes / 1e9).toFixed(2)} GB; ${runs} runs each, median\n` +
