@@ -142,7 +142,7 @@ const expectedWithAnchor: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-describe('DNSSEC verdicts through nsd + validating unbound', { timeout: 60_000 }, () => {
+describe('DNSSEC verdicts through nsd + validating unbound', { timeout: 180_000 }, () => {
   const lab: Lab = { dir: makeTempDir('dnssec') };
 
   before(async () => {
@@ -212,7 +212,16 @@ describe('DNSSEC verdicts through nsd + validating unbound', { timeout: 60_000 }
     const resolver = `127.0.0.1:${port(lab.validating)}`;
     const domains = Object.keys(expectedWithAnchor);
     const reports = await mapLimited(domains, 3, async (domain) => {
-      const run = await runCli(['scan', domain, '--resolver', resolver, '--format', 'json']);
+      const run = await runCli([
+        'scan',
+        domain,
+        '--resolver',
+        resolver,
+        '--format',
+        'json',
+        '--checks',
+        'dns',
+      ]);
       return parseJsonOutput<{ findings: Finding[] }>(run, `telltale scan ${domain}`);
     });
     const seen = Object.fromEntries(

@@ -240,7 +240,7 @@ const one = (report: Report, checkId: string): Finding => {
 
 const lower = (text: string | undefined): string => (text ?? '').toLowerCase();
 
-describe('telltale smtp against Debian Postfix, DANE from an ldns-signed zone', { timeout: 90_000 }, () => {
+describe('telltale smtp against Debian Postfix, DANE from an ldns-signed zone', { timeout: 180_000 }, () => {
   const lab: Lab = { dir: makeTempDir('postfix'), reports: new Map() };
   const extraCa = process.env.NODE_EXTRA_CA_CERTS;
 

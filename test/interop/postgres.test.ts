@@ -143,7 +143,18 @@ describe('PostgreSQL history store (interop)', () => {
     };
     try {
       const scan = await runCliCaptured(
-        ['scan', 'brightwater.test', '--resolver', formatResolver(lab.dns), '--format', 'json', '--db', url],
+        [
+          'scan',
+          'brightwater.test',
+          '--resolver',
+          formatResolver(lab.dns),
+          '--format',
+          'json',
+          '--checks',
+          'dns',
+          '--db',
+          url,
+        ],
         { services },
       );
       assert.equal(scan.code, 0, scan.stderr);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/telltale.js', import.meta.url));
+const guard = fileURLToPath(new URL('../loopback-guard.ts', import.meta.url));
 
 export interface CliRun {
   readonly exitCode: number | null;
@@ -13,9 +14,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], timeoutMs = 30_000): Promise<CliRun> {
+export function runCli(args: readonly string[], timeoutMs = 60_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    // The built CLI runs behind the same loopback guard as the tests: it may talk to 127.0.0.0/8 only.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', guard, bin, ...args], {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +51,9 @@ export function parseJsonOutput<T>(run: CliRun, what: string): T {
   try {
     return JSON.parse(run.stdout) as T;
   } catch (error) {
-    throw new Error(`${what}: stdout is not JSON (${String(error)}):\n${run.stdout.slice(0, 2000)}`);
+    throw new Error(
+      `${what}: stdout is not JSON (${String(error)}), exit code ${run.exitCode}:\n${run.stdout.slice(0, 2000)}\nstderr: ${run.stderr.slice(0, 2000)}`,
+    );
   }
 }
 

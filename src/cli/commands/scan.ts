@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import type { CheckOptions } from '../../checks/check.js';
+import { parseChecksOption, selectChecks } from '../../fleet/select-checks.js';
 import { parseDomain } from '../../scan/domain-name.js';
 import { checkLogicOf } from '../../store/check-logic.js';
 import { UsageError } from '../cli-io.js';
@@ -26,6 +27,7 @@ type ScanValues = CommonOptionValues & {
   db?: string;
   host?: string[];
   relayTest?: boolean;
+  checks?: string;
 };
 
 async function scanCommand(
@@ -37,6 +39,9 @@ async function scanCommand(
   const parsed = parseDomain(domain);
   if (!parsed.ok) throw new UsageError(parsed.error);
   if (options.output !== undefined) await assertWritable(options.output);
+  const choice = parseChecksOption(values.checks ?? 'all');
+  if (!choice.ok) throw new UsageError(choice.error);
+  const checks = selectChecks(services.checks, choice.groups);
   const checkOptions: CheckOptions = {
     dkimSelectors: values.dkimSelector ?? [],
     exchangeHosts: values.host ?? [],
@@ -45,7 +50,7 @@ async function scanCommand(
   const database = databaseTarget(values.db, io.env, false);
   const run = () =>
     withRuntime(services, options, io, async (runtime) => {
-      const scanned = await scanDomains([parsed.target.domain], runtime, services.checks, checkOptions);
+      const scanned = await scanDomains([parsed.target.domain], runtime, checks, checkOptions);
       await assertDnsAnswered(scanned, runtime);
       return scanned;
     });
@@ -55,7 +60,7 @@ async function scanCommand(
       ? await run()
       : await withStore(database, { mustExist: false }, async (store) => {
           const scanned = await run();
-          const stored = await store.saveScans(scanned, checkLogicOf(services.checks));
+          const stored = await store.saveScans(scanned, checkLogicOf(checks));
           for (const scan of stored)
             io.stderr.write(`telltale: stored scan ${scan.id} of ${scan.domain} in ${store.location}\n`);
           return scanned;
@@ -70,7 +75,9 @@ async function scanCommand(
 export function registerScanCommand(program: Command, context: CommandContext): void {
   const scan = program
     .command('scan')
-    .description('audit a mail domain: MX, SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC')
+    .description(
+      'audit a mail domain: its DNS (MX, SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC), its mail servers (SMTP, TLS, DANE, PTR, blocklists) and Exchange exposure',
+    )
     .argument('<domain>', 'the mail domain, e.g. example.com');
   addCommonOptions(scan, true).option(
     '--dkim-selector <selector>',
@@ -85,6 +92,10 @@ export function registerScanCommand(program: Command, context: CommandContext): 
   scan.option(
     '--no-relay-test',
     'do not run the open-relay test on the mail servers (RCPT TO only, never DATA)',
+  );
+  scan.option(
+    '--checks <groups>',
+    'which checks to run: dns, smtp, exchange or all (comma-separated; default all); dns connects to no mail or web server, except to fetch an MTA-STS policy or BIMI logo',
   );
   addDatabaseOption(scan, 'store the result in this history database');
   scan.action(async (domain: string, values: ScanValues) =>
