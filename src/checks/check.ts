@@ -1,5 +1,6 @@
 // What a check is: metadata for the IDs it reports, and a pure function of its target and ports.
 
+import type { DatasetInfo } from '../model/dataset.js';
 import type { CheckMeta, Finding } from '../model/finding.js';
 import type { ScanTarget } from '../model/report.js';
 import type { DnsClient } from '../net/dns/types.js';
@@ -42,6 +43,8 @@ export interface DomainCheck {
    * telltale's verdicts from a change of the infrastructure (src/store/check-logic.ts).
    */
   readonly version?: string;
+  /** The versioned datasets this unit's verdicts rest on; reports list them and warn when one is stale. */
+  readonly datasets?: readonly DatasetInfo[];
   /** Every check ID this unit can report; docs/checks.md is generated from these. */
   readonly meta: readonly CheckMeta[];
   run(target: ScanTarget, context: CheckContext): Promise<readonly Finding[]>;

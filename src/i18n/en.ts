@@ -14,6 +14,8 @@ export const en = {
     '{count, plural, one {# result} other {# results}} could not be checked (see ERROR above): unknown, not missing, and counted neither for nor against the domain.',
   'report.untranslatedNote':
     '{count, plural, one {# text is} other {# texts are}} shown in English: translation pending.',
+  'report.staleDataset':
+    'Data {name} (version {dataVersion}) is past its review date ({reviewBy}): verdicts may miss what was published since. Update telltale, or refresh the data (see docs).',
 
   // Statuses and severities
   'status.fail': 'FAIL',

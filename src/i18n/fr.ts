@@ -15,6 +15,8 @@ export const fr: Catalogue = {
     "{count, plural, one {# résultat n'a pas pu être vérifié} other {# résultats n'ont pas pu être vérifiés}} (voir ERREUR ci-dessus) : inconnus, pas absents, ils ne comptent ni pour ni contre le domaine.",
   'report.untranslatedNote':
     '{count, plural, one {# texte est affiché} other {# textes sont affichés}} en anglais : traduction à venir.',
+  'report.staleDataset':
+    'Les données {name} (version {dataVersion}) ont dépassé leur date de révision ({reviewBy}) : les verdicts peuvent ignorer ce qui a été publié depuis. Mettez telltale à jour, ou rafraîchissez les données (voir la documentation).',
 
   'status.fail': 'ÉCHEC',
   'status.error': 'ERREUR',

@@ -1,5 +1,6 @@
 // The result of one scan as every renderer and store receives it; its JSON form is a public contract (docs/json.md).
 
+import type { DatasetUse } from './dataset.js';
 import type { CheckMeta, Finding, Status } from './finding.js';
 
 /** Bump the major part only for incompatible changes; the JSON output only grows compatibly. */
@@ -24,6 +25,8 @@ export interface Report {
   /** Metadata of every check ID that appears in `findings`: title, remediation, references. */
   readonly checks: Readonly<Record<string, CheckMeta>>;
   readonly summary: Readonly<Record<Status, number>>;
+  /** The versioned datasets the checks relied on (Exchange builds and CVEs, DKIM selectors, DNSBL zones…). */
+  readonly datasets?: readonly DatasetUse[];
 }
 
 export function summarize(findings: readonly Finding[]): Record<Status, number> {

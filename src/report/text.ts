@@ -217,6 +217,11 @@ export function renderText(report: Report, options: TextOptions): string {
       paint('pass', tr.t('count.pass', { count: summary.pass }), palette),
     ].join(' · '),
     ...todoLines(report, grades, tr, palette),
+    ...(report.datasets ?? [])
+      .filter((dataset) => dataset.stale)
+      .map(({ name, dataVersion, reviewBy }) =>
+        palette.yellow(tr.t('report.staleDataset', { name, dataVersion, reviewBy })),
+      ),
   ];
   for (const { area, findings } of findingsByArea(report)) {
     lines.push('', palette.bold(tr.areaTitle(area)));

@@ -2,6 +2,7 @@
 
 import type { CheckContext, DomainCheck } from '../checks/check.js';
 import { finding } from '../checks/finding-builder.js';
+import { datasetUses } from '../model/dataset.js';
 import type { CheckMeta, Finding } from '../model/finding.js';
 import { type Report, reportSchemaVersion, type ScanTarget, summarize } from '../model/report.js';
 import { toolVersion } from '../version.js';
@@ -64,5 +65,9 @@ export async function runScan(request: ScanRequest): Promise<Report> {
     findings,
     checks,
     summary: summarize(findings),
+    datasets: datasetUses(
+      request.checks.flatMap((check) => check.datasets ?? []),
+      started,
+    ),
   };
 }

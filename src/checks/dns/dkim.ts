@@ -3,7 +3,12 @@
 
 import { randomBytes } from 'node:crypto';
 import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
-import { builtinDkimSelectors, isValidSelector, knownSelectorUsers } from '../../knowledge/dkim-selectors.js';
+import {
+  builtinDkimSelectors,
+  dkimSelectorDataset,
+  isValidSelector,
+  knownSelectorUsers,
+} from '../../knowledge/dkim-selectors.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -654,6 +659,13 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
   const randomSelector = settings.randomSelector ?? defaultRandomSelector;
   return {
     name: 'dkim',
+    datasets: [
+      {
+        name: 'dkim-selectors',
+        dataVersion: dkimSelectorDataset.dataVersion,
+        reviewBy: dkimSelectorDataset.reviewBy,
+      },
+    ],
     meta: Object.values(dkimMeta),
     async run(target: ScanTarget, context: CheckContext): Promise<readonly Finding[]> {
       const { domain } = target;

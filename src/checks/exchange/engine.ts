@@ -4,6 +4,7 @@ import { dataStaleness, exchangeKnowledge } from '../../knowledge/exchange/load.
 import { windowsSupport } from '../../protocols/exchange-build/lifecycle.js';
 import type { ExchangeKnowledge } from '../../protocols/exchange-build/types.js';
 import { assessExchange } from '../../protocols/exchange-build/verdicts.js';
+import type { DomainCheck } from '../check.js';
 import { createExchangeCheck, type ExchangeEngine } from './exchange.js';
 
 export function knowledgeEngine(knowledge: ExchangeKnowledge = exchangeKnowledge): ExchangeEngine {
@@ -15,4 +16,15 @@ export function knowledgeEngine(knowledge: ExchangeKnowledge = exchangeKnowledge
 }
 
 /** The registered check: the domain's MX, autodiscover./mail./owa. hosts and --host, over the built-in data. */
-export const exchangeCheck = createExchangeCheck(() => knowledgeEngine());
+export const exchangeCheck: DomainCheck = {
+  ...createExchangeCheck(() => knowledgeEngine()),
+  datasets: [
+    { name: 'exchange-builds', ...versionOf(exchangeKnowledge.builds) },
+    { name: 'exchange-cves', ...versionOf(exchangeKnowledge.cves) },
+    { name: 'windows-lifecycle', ...versionOf(exchangeKnowledge.windows) },
+  ],
+};
+
+function versionOf(data: { readonly dataVersion: string; readonly reviewBy: string }) {
+  return { dataVersion: data.dataVersion, reviewBy: data.reviewBy };
+}

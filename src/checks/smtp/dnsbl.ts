@@ -273,4 +273,9 @@ export async function runDnsbl(target: ScanTarget, context: CheckContext): Promi
   return results.flat();
 }
 
-export const dnsblCheck: DomainCheck = { name: 'dnsbl', meta: dnsblMeta, run: runDnsbl };
+export const dnsblCheck: DomainCheck = {
+  name: 'dnsbl',
+  meta: dnsblMeta,
+  run: runDnsbl,
+  datasets: [{ name: 'dnsbl-zones', dataVersion: dnsblDataset.dataVersion, reviewBy: dnsblDataset.reviewBy }],
+};
