@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parseWatchConfig } from '../../src/watch/config.js';
+import { nextRun } from '../../src/watch/schedule.js';
 import { runCliCaptured } from '../cli/run-cli.js';
 
 const valid = `# watched every morning
@@ -106,6 +107,14 @@ thresholds: { minSeverity: severe }
     const syntax = problemsOf('domains: [a.test\nschedule: x\n');
     assert.match(syntax[0] ?? '', /^\d+:\d+ : /);
     assert.match(problemsOf('')[0] ?? '', /empty/);
+  });
+
+  test('the schedule gives the next run in its time zone', () => {
+    const after = new Date('2026-03-01T10:00:00Z');
+    assert.equal(nextRun('0 6 * * *', 'UTC', after).toISOString(), '2026-03-02T06:00:00.000Z');
+    // 06:00 in Paris is 05:00 UTC in winter.
+    assert.equal(nextRun('0 6 * * *', 'Europe/Paris', after).toISOString(), '2026-03-02T05:00:00.000Z');
+    assert.equal(nextRun('*/15 * * * *', 'UTC', after).toISOString(), '2026-03-01T10:15:00.000Z');
   });
 
   describe('through the CLI', () => {
