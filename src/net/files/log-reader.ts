@@ -33,6 +33,12 @@ export interface ReadSinks {
 }
 
 export const readChunkBytes = 1024 * 1024;
+/**
+ * Text is handed on in pieces of at most this many bytes: V8 puts a string above 128 KiB in its large-
+ * object space, where every chunk would be a fresh mapping and would drive full garbage collections;
+ * smaller strings live and die in the young generation (measured: a few per cent less CPU, less system time).
+ */
+export const textPieceBytes = 64 * 1024;
 
 function describe(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -118,7 +124,8 @@ export async function readLogFile(
         write = sinks.start({ compressed, encoding });
         chunk = chunk.subarray(sniffed.bomLength);
       }
-      write(decode(chunk));
+      for (let offset = 0; offset < chunk.length; offset += textPieceBytes)
+        write(decode(chunk.subarray(offset, offset + textPieceBytes)));
     };
     if (!compressed) {
       const buffer = Buffer.allocUnsafe(readChunkBytes);
