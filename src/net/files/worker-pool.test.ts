@@ -80,6 +80,46 @@ describe('worker pool', () => {
     assert.match(outcomes[3]?.report.notes.join() ?? '', /exited with code 7/);
   });
 
+  test('an abort stops the workers and returns what was done, without hanging', async () => {
+    const entry = join(work, 'slow-worker.mjs');
+    // Answers the first file, then never answers again: only the abort can end the scan.
+    await writeFile(
+      entry,
+      `import { parentPort } from 'node:worker_threads';
+let answered = false;
+parentPort.on('message', (message) => {
+  if (message.kind !== 'scan' || answered) return;
+  answered = true;
+  parentPort.postMessage({ kind: 'done', index: message.index, outcome: { report: { path: message.entry.path,
+    status: 'scanned', compressed: false, bytes: 0, lines: 0, notes: [] }, tallies: new Map(), notEvaluable: [] } });
+  parentPort.postMessage({ kind: 'bytes', count: 1 });
+});
+parentPort.postMessage({ kind: 'ready' });
+`,
+    );
+    const files = ['a.log', 'b.log', 'c.log'].map((name) => ({ path: join(work, name), size: 1 }));
+    const controller = new AbortController();
+    const pending = scanFilesInWorkers(files, {
+      workers: 1,
+      scan,
+      entry: pathToFileURL(entry),
+      signal: controller.signal,
+      // Sent right after the first file's outcome: abort while the second file hangs.
+      onBytes: () => controller.abort(),
+    });
+    const outcomes = await pending;
+    assert.equal(outcomes.filter((outcome) => outcome !== undefined).length, 1);
+    const early = new AbortController();
+    early.abort();
+    const none = await scanFilesInWorkers(files, {
+      workers: 2,
+      scan,
+      entry: pathToFileURL(entry),
+      signal: early.signal,
+    });
+    assert.deepEqual(Array.from(none), [undefined, undefined, undefined]);
+  });
+
   test('a worker that cannot start fails the scan instead of hanging', async () => {
     const entry = join(work, 'broken-worker.mjs');
     await writeFile(entry, "throw new Error('cannot start');\n");
