@@ -115,6 +115,8 @@ export function scanFilesInWorkers(
         );
       };
       thread.on('message', (message: FromWorker) => {
+        // After an abort the array is already returned: late answers must not change it.
+        if (settled) return;
         switch (message.kind) {
           case 'ready':
             started = true;
