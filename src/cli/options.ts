@@ -5,8 +5,9 @@ import type { Severity } from '../model/finding.js';
 import { severities } from '../model/finding.js';
 import { parseResolverOption } from '../net/dns/resolvers.js';
 import type { ResolverAddress } from '../net/dns/types.js';
-import { type Format, formats, isFormat } from '../report/reporters.js';
+import type { Format } from '../report/reporters.js';
 import { UsageError } from './cli-io.js';
+import { formats, isFormat } from './format-names.js';
 
 /** What `--resolver`, `--format`, `--output`, `--timeout` and `--fail-on` give, raw from commander. */
 export interface CommonOptionValues {

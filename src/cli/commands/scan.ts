@@ -1,76 +1,10 @@
 // `telltale scan DOMAIN`: every domain check, rendered in the chosen format.
+// Only the options live here, so `telltale --help` stays light; the work is in ./scan-run.ts, loaded when the command runs.
 
 import type { Command } from 'commander';
-import type { CheckOptions } from '../../checks/check.js';
-import { parseChecksOption, selectChecks } from '../../fleet/select-checks.js';
-import { parseDomain } from '../../scan/domain-name.js';
-import { checkLogicOf } from '../../store/check-logic.js';
-import { UsageError } from '../cli-io.js';
-import {
-  addCommonOptions,
-  addDatabaseOption,
-  assertDnsAnswered,
-  type CommandContext,
-  type CommandResult,
-  databaseTarget,
-  failOnExitCode,
-  renderReports,
-  withRuntime,
-  withStore,
-} from '../command-kit.js';
-import { type CommonOptionValues, collect, parseCommonOptions } from '../options.js';
-import { assertWritable } from '../output.js';
-import { scanDomains } from '../scan-domains.js';
-
-type ScanValues = CommonOptionValues & {
-  dkimSelector?: string[];
-  db?: string;
-  host?: string[];
-  relayTest?: boolean;
-  checks?: string;
-};
-
-async function scanCommand(
-  domain: string,
-  values: ScanValues,
-  { services, io }: CommandContext,
-): Promise<CommandResult> {
-  const options = parseCommonOptions(values);
-  const parsed = parseDomain(domain);
-  if (!parsed.ok) throw new UsageError(parsed.error);
-  if (options.output !== undefined) await assertWritable(options.output);
-  const choice = parseChecksOption(values.checks ?? 'all');
-  if (!choice.ok) throw new UsageError(choice.error);
-  const checks = selectChecks(services.checks, choice.groups);
-  const checkOptions: CheckOptions = {
-    dkimSelectors: values.dkimSelector ?? [],
-    exchangeHosts: values.host ?? [],
-    relayTest: values.relayTest !== false,
-  };
-  const database = databaseTarget(values.db, io.env, false);
-  const run = () =>
-    withRuntime(services, options, io, async (runtime) => {
-      const scanned = await scanDomains([parsed.target.domain], runtime, checks, checkOptions);
-      await assertDnsAnswered(scanned, runtime);
-      return scanned;
-    });
-  // The store is opened before the scan, so a wrong --db fails at once rather than after the scan.
-  const reports =
-    database === undefined
-      ? await run()
-      : await withStore(database, { mustExist: false }, async (store) => {
-          const scanned = await run();
-          const stored = await store.saveScans(scanned, checkLogicOf(checks));
-          for (const scan of stored)
-            io.stderr.write(`telltale: stored scan ${scan.id} of ${scan.domain} in ${store.location}\n`);
-          return scanned;
-        });
-  return {
-    output: renderReports(reports, options, io),
-    exitCode: failOnExitCode(reports, options),
-    ...(options.output === undefined ? {} : { outputPath: options.output }),
-  };
-}
+import { addCommonOptions, addDatabaseOption, type CommandContext } from '../command-kit.js';
+import { collect } from '../options.js';
+import type { ScanValues } from './scan-run.js';
 
 export function registerScanCommand(program: Command, context: CommandContext): void {
   const scan = program
@@ -98,7 +32,8 @@ export function registerScanCommand(program: Command, context: CommandContext): 
     'which checks to run: dns, smtp, exchange or all (comma-separated; default all); dns connects to no mail or web server, except to fetch an MTA-STS policy or BIMI logo',
   );
   addDatabaseOption(scan, 'store the result in this history database');
-  scan.action(async (domain: string, values: ScanValues) =>
-    context.settle(await scanCommand(domain, values, context)),
-  );
+  scan.action(async (domain: string, values: ScanValues) => {
+    const { scanCommand } = await import('./scan-run.js');
+    context.settle(await scanCommand(domain, values, context));
+  });
 }

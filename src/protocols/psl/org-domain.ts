@@ -1,7 +1,19 @@
 // The organisational domain by the Public Suffix List (RFC 7489's method), through tldts's bundled list.
 // RFC 9989 replaced it with the DNS tree walk; telltale keeps it as a cross-check and for report destinations.
 
-import { parse } from 'tldts';
+import { createRequire } from 'node:module';
+
+type Tldts = typeof import('tldts');
+
+// tldts (its list is one 220 kB module) is loaded on the first lookup, not at import: every command line
+// imports the checks registry, and `telltale --help` or `telltale checks` never asks for a domain's PSL.
+// require() rather than import(): this function stays synchronous, and Node skips the ESM wrapper's
+// export scan of that large CommonJS file.
+let tldts: Tldts | undefined;
+function loadTldts(): Tldts {
+  tldts ??= createRequire(import.meta.url)('tldts') as Tldts;
+  return tldts;
+}
 
 /**
  * The registrable domain of `name` (public suffix plus one label), or null when `name` is itself a
@@ -13,7 +25,7 @@ export function pslOrganizationalDomain(name: string | null): string | null {
   const domain = name.toLowerCase().replace(/\.$/, '');
   // tldts forgives a leading dot; a name with an empty label is not a domain name.
   if (domain === '' || domain.split('.').some((label) => label === '')) return null;
-  const result = parse(domain, { allowPrivateDomains: true });
+  const result = loadTldts().parse(domain, { allowPrivateDomains: true });
   if (result.isIp === true) return null;
   return result.domain;
 }

@@ -1,0 +1,319 @@
+// `telltale fleet FILE|-`: scans a list of domains concurrently over one shared DNS client, streaming
+// results (jsonl/csv, or into the history store) as they finish; resumable after an interruption.
+// Loaded by ./fleet.ts only when the command runs (its options and --help live there).
+
+import { createReadStream, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CheckOptions } from '../../checks/check.js';
+import { countDomainLines, OutputFile, readStateFile, StateFile } from '../../fleet/files.js';
+import { type FleetFormat, fleetFormats, isFleetFormat } from '../../fleet/formats.js';
+import { fleetDomains } from '../../fleet/input.js';
+import { progressLine } from '../../fleet/progress.js';
+import { CompletionTracker, type ParsedState, type StateHeader } from '../../fleet/progress-state.js';
+import { type FleetState, type FleetSummary, runFleet } from '../../fleet/runner.js';
+import { parseChecksOption, selectChecks } from '../../fleet/select-checks.js';
+import { type FleetSink, storeSink, textSink } from '../../fleet/sinks.js';
+import { type Severity, severityRank } from '../../model/finding.js';
+import type { Report } from '../../model/report.js';
+import { parseResolverOption } from '../../net/dns/resolvers.js';
+import { checkLogicOf } from '../../store/check-logic.js';
+import type { ScanStore } from '../../store/types.js';
+import { CannotRunError, exitCodes, UsageError } from '../cli-io.js';
+import type { CommandContext, CommandResult } from '../command-kit.js';
+import { parseSeverity, parseTimeout } from '../options.js';
+import { assertWritable } from '../output.js';
+import { assertResolverAnswers, databaseTarget, withStore } from '../run-kit.js';
+import type { Runtime } from '../runtime.js';
+import { scanDomains } from '../scan-domains.js';
+import { defaultConcurrency } from './fleet.js';
+
+const maxConcurrency = 4096;
+
+export interface FleetValues {
+  readonly resolver?: string[];
+  readonly timeout?: string;
+  readonly format?: string;
+  readonly output?: string;
+  readonly db?: string;
+  readonly concurrency?: string;
+  readonly checks?: string;
+  readonly resume?: boolean;
+  readonly state?: string;
+  readonly failOn?: string;
+  readonly progress?: boolean;
+}
+
+function parseConcurrency(text: string | undefined): number {
+  if (text === undefined) return defaultConcurrency;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > maxConcurrency) {
+    throw new UsageError(`--concurrency '${text}': give a whole number from 1 to ${maxConcurrency}`);
+  }
+  return Number(text);
+}
+
+function parseFormat(text: string | undefined): FleetFormat {
+  const format = text ?? 'jsonl';
+  if (!isFleetFormat(format))
+    throw new UsageError(`--format '${format}': choose one of ${fleetFormats.join(', ')}`);
+  return format;
+}
+
+/** Where finished domains are recorded: --state, else beside --output, else beside the input file. */
+function statePath(values: FleetValues, file: string): string | undefined {
+  if (values.state !== undefined) return resolve(values.state);
+  if (values.output !== undefined) return `${resolve(values.output)}.state`;
+  if (values.db !== undefined || file === '-') return file === '-' ? undefined : `${resolve(file)}.state`;
+  return undefined;
+}
+
+function exceeds(report: Report, threshold: Severity | undefined): boolean {
+  if (threshold === undefined) return false;
+  return report.findings.some(
+    (finding) =>
+      (finding.status === 'fail' || finding.status === 'warn') &&
+      severityRank(finding.severity) >= severityRank(threshold),
+  );
+}
+
+interface Plan {
+  readonly file: string;
+  readonly format: FleetFormat;
+  readonly concurrency: number;
+  readonly checksText: string;
+  readonly failOn?: Severity;
+  readonly database?: string;
+  readonly output?: string;
+  readonly state?: string;
+  readonly resume: boolean;
+}
+
+function plan(file: string, values: FleetValues, env: Readonly<Record<string, string | undefined>>): Plan {
+  const database = databaseTarget(values.db, env, false);
+  const output = values.output === undefined ? undefined : resolve(values.output);
+  if (database !== undefined && output !== undefined) {
+    throw new UsageError('give either --db (results into the history store) or --output/--format, not both');
+  }
+  const state = statePath({ ...values, ...(database === undefined ? {} : { db: database }) }, file);
+  if (values.resume === true && state === undefined) {
+    throw new UsageError(
+      '--resume needs somewhere results are kept: --output FILE or --db, and --state FILE when the list comes from standard input',
+    );
+  }
+  if (file !== '-' && !existsSync(file))
+    throw new UsageError(`${file}: no such file (give a file of domains, or - for standard input)`);
+  return {
+    file,
+    format: parseFormat(values.format),
+    concurrency: parseConcurrency(values.concurrency),
+    checksText: values.checks ?? 'dns',
+    ...(values.failOn === undefined ? {} : { failOn: parseSeverity(values.failOn) }),
+    ...(database === undefined ? {} : { database }),
+    ...(output === undefined ? {} : { output }),
+    ...(state === undefined ? {} : { state }),
+    resume: values.resume === true,
+  };
+}
+
+/** The previous run's record when resuming (checked to be the same kind of run), else nothing. */
+async function previousState(
+  plan: Plan,
+  header: StateHeader,
+  note: (text: string) => void,
+): Promise<ParsedState | undefined> {
+  if (!plan.resume || plan.state === undefined) return undefined;
+  const previous = await readStateFile(plan.state);
+  if (previous === undefined) {
+    note(`no state file at ${plan.state}: starting from the beginning`);
+    return undefined;
+  }
+  if (previous.header === undefined) throw new UsageError(`${plan.state} is not a telltale fleet state file`);
+  if (previous.header.sink !== header.sink || previous.header.checks !== header.checks) {
+    throw new UsageError(
+      `${plan.state} belongs to a run with ${previous.header.sink} output and --checks ${previous.header.checks}; resume with the same options, or start afresh without --resume`,
+    );
+  }
+  note(`resuming: ${previous.completed} domains already done (${plan.state})`);
+  return previous;
+}
+
+export async function fleetCommand(
+  file: string,
+  values: FleetValues,
+  { services, io }: CommandContext,
+): Promise<CommandResult> {
+  const chosen = plan(file, values, io.env);
+  const choice = parseChecksOption(chosen.checksText);
+  if (!choice.ok) throw new UsageError(choice.error);
+  const checks = selectChecks(services.checks, choice.groups);
+  if (checks.length === 0)
+    throw new UsageError(`--checks ${chosen.checksText}: no check of that kind is available yet`);
+  const resolvers = (values.resolver ?? []).map((text) => {
+    const parsed = parseResolverOption(text);
+    if (!parsed.ok) throw new UsageError(`--resolver ${parsed.error}`);
+    return parsed.resolver;
+  });
+  const timeoutMs = parseTimeout(values.timeout);
+  if (chosen.output !== undefined) await assertWritable(chosen.output);
+  if (chosen.state !== undefined) await assertWritable(chosen.state);
+  const note = (text: string): void => void io.stderr.write(`telltale: ${text}\n`);
+  const header: StateHeader = {
+    telltale: 'fleet-state',
+    version: 1,
+    sink: chosen.database === undefined ? chosen.format : 'db',
+    checks: [...choice.groups].sort().join(','),
+  };
+  const previous = await previousState(chosen, header, note);
+
+  const run = async (store: ScanStore | undefined): Promise<CommandResult> => {
+    const runtime = await services.openRuntime({ resolvers, timeoutMs });
+    for (const text of runtime.notes) note(text);
+    let outputFile: OutputFile | undefined;
+    let stateFile: StateFile | undefined;
+    try {
+      await assertResolverAnswers(runtime);
+      let sink: FleetSink;
+      if (store !== undefined) {
+        sink = storeSink(store, checkLogicOf(checks));
+      } else if (chosen.output !== undefined) {
+        outputFile = OutputFile.open(chosen.output, previous?.offset ?? 0);
+        const target = outputFile;
+        sink = textSink(
+          { write: (text) => target.write(text), sync: () => target.sync() },
+          chosen.format,
+          target.offset === 0,
+        );
+      } else {
+        sink = textSink(
+          { write: (text) => void io.stdout.write(text), sync: () => undefined },
+          chosen.format,
+          true,
+        );
+      }
+      if (chosen.state !== undefined)
+        stateFile = StateFile.open(chosen.state, header, previous === undefined);
+      return await execute(chosen, runtime, sink, stateFile, previous, checks, io);
+    } finally {
+      outputFile?.close();
+      stateFile?.close();
+      await runtime.close();
+    }
+  };
+  return chosen.database === undefined
+    ? run(undefined)
+    : withStore(chosen.database, { mustExist: false }, run);
+}
+
+async function execute(
+  chosen: Plan,
+  runtime: Runtime,
+  sink: FleetSink,
+  stateFile: StateFile | undefined,
+  previous: ParsedState | undefined,
+  checks: Parameters<typeof scanDomains>[2],
+  io: CommandContext['io'],
+): Promise<CommandResult> {
+  const checkOptions: CheckOptions = { dkimSelectors: [] };
+  const input = chosen.file === '-' ? process.stdin : createReadStream(chosen.file);
+  const total = chosen.file === '-' ? undefined : await countDomainLines(chosen.file);
+  const started = Date.now();
+  const controller = new AbortController();
+  const live = { done: previous?.completed ?? 0, failed: 0, bad: 0, duplicates: 0, hit: false };
+  const showProgress = io.stderrIsTty;
+  const draw = (): void => {
+    const line = progressLine({
+      done: live.done,
+      ...(total === undefined ? {} : { total }),
+      elapsedMs: Date.now() - started,
+      failed: live.failed,
+      badLines: live.bad,
+    });
+    io.stderr.write(`\r${line}\u001b[K`);
+  };
+  const progressTimer = showProgress ? setInterval(draw, 250) : undefined;
+  const clearLine = (): void => {
+    if (showProgress) io.stderr.write('\r\u001b[K');
+  };
+  const stop = (): void => {
+    clearLine();
+    io.stderr.write(
+      'telltale: stopping: finishing the domains in flight; press Ctrl-C again to quit at once\n',
+    );
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const state: FleetState | undefined =
+    stateFile === undefined
+      ? undefined
+      : {
+          tracker: previous?.tracker ?? new CompletionTracker(),
+          record: (line) => stateFile.record(line),
+          sync: () => stateFile.sync(),
+        };
+  let summary: FleetSummary;
+  try {
+    summary = await runFleet({
+      lines: fleetDomains(input, (line, domain) => {
+        live.duplicates += 1;
+        clearLine();
+        io.stderr.write(`telltale: line ${line}: ${domain} again, skipped\n`);
+      }),
+      concurrency: chosen.concurrency,
+      scan: async (target) => {
+        const [report] = await scanDomains([target.domain], runtime, checks, checkOptions, controller.signal);
+        if (report === undefined) throw new Error('no report');
+        return report;
+      },
+      sink,
+      ...(state === undefined ? {} : { state }),
+      signal: controller.signal,
+      events: {
+        onBadLine: (line, reason) => {
+          live.bad += 1;
+          clearLine();
+          io.stderr.write(`telltale: line ${line}: ${reason}\n`);
+        },
+        onResult: (report) => {
+          live.done += 1;
+          if (exceeds(report, chosen.failOn)) live.hit = true;
+        },
+        onScanError: (domain, error) => {
+          live.failed += 1;
+          clearLine();
+          io.stderr.write(
+            `telltale: ${domain}: scan failed: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+        },
+      },
+    });
+  } catch (error) {
+    throw new CannotRunError(`fleet stopped: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    if (progressTimer !== undefined) clearInterval(progressTimer);
+    if (showProgress) {
+      draw();
+      io.stderr.write('\n');
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const rate = seconds > 0 ? summary.scanned / seconds : 0;
+  const where = chosen.database ?? chosen.output ?? 'standard output';
+  const extras = [
+    summary.alreadyDone > 0 ? `${summary.alreadyDone} already done` : '',
+    summary.badLines > 0 ? `${summary.badLines} bad line${summary.badLines === 1 ? '' : 's'}` : '',
+    live.duplicates > 0 ? `${live.duplicates} duplicate${live.duplicates === 1 ? '' : 's'}` : '',
+    summary.failed > 0 ? `${summary.failed} failed` : '',
+  ].filter((text) => text !== '');
+  io.stderr.write(
+    `telltale: fleet: ${summary.scanned} domain${summary.scanned === 1 ? '' : 's'} scanned in ${seconds.toFixed(1)} s (${rate.toFixed(1)}/s)${extras.length > 0 ? `; ${extras.join(', ')}` : ''}; results: ${where}\n`,
+  );
+  if (summary.interrupted) {
+    io.stderr.write(
+      `telltale: interrupted; every finished domain is kept: run the same command with --resume to go on\n`,
+    );
+    return { output: '', exitCode: exitCodes.cannotRun };
+  }
+  return { output: '', exitCode: live.hit ? exitCodes.findings : exitCodes.ok };
+}
