@@ -16,6 +16,7 @@ import {
   type SmtpHostSpec,
   type SmtpTlsMode,
   startSmtpHost,
+  vrfyStyles,
 } from './smtp-server.js';
 import type { KeyAlgorithm, TestCa } from './test-ca.js';
 import type { ZoneStore } from './zone-store.js';
@@ -63,7 +64,8 @@ function stringList(value: unknown, where: string): string[] | undefined {
 
 /**
  * One host: `{dialect?: postfix|exchange, tls?: none|modern|legacy|tls1.0-only, certificate?, certificateNames?,
- * keyAlgorithm?, behaviour?, relay?: open|closed, localDomains?, auth?, authBeforeTls?, banner?, ntlm?: oldmill, vrfy?,
+ * keyAlgorithm?, behaviour?, relay?: open|closed, localDomains?, auth?, authBeforeTls?, banner?, ntlm?: oldmill,
+ * vrfy?: true|confirm-all|confirm-known|postfix|cannot-verify,
  * tarpitDelayMs?}`. Defaults: a well-run Postfix.
  */
 export function parseSmtpHost(name: string, value: unknown, where: string): SmtpHostSpec {
@@ -100,7 +102,10 @@ export function parseSmtpHost(name: string, value: unknown, where: string): Smtp
     authBeforeTls: data.authBeforeTls === true,
     ...(typeof data.banner === 'string' ? { banner: data.banner } : {}),
     ...(ntlm === undefined ? {} : { ntlm }),
-    vrfy: data.vrfy === true,
+    vrfy: data.vrfy !== undefined && data.vrfy !== false,
+    ...(typeof data.vrfy === 'string'
+      ? { vrfyStyle: oneOf(data.vrfy, vrfyStyles, 'confirm-all', `${where}.vrfy`) }
+      : {}),
     tarpitDelayMs,
   };
 }

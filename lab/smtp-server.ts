@@ -47,7 +47,37 @@ export interface SmtpHostSpec {
   /** AUTH NTLM answered with a CHALLENGE disclosing this identity. */
   readonly ntlm?: NtlmIdentity;
   readonly vrfy: boolean;
+  /**
+   * How an enabled VRFY answers (default `confirm-all`): `confirm-all` 250 to any name; `confirm-known` 250 for
+   * the known mailboxes and 550 otherwise; `postfix` 252 for known mailboxes and 550 otherwise (Postfix with
+   * disable_vrfy_command = no); `cannot-verify` 252 to any name (the neutral RFC 5321 §3.5.3 answer).
+   */
+  readonly vrfyStyle?: VrfyStyle;
   readonly tarpitDelayMs: number;
+}
+
+export const vrfyStyles = ['confirm-all', 'confirm-known', 'postfix', 'cannot-verify'] as const;
+export type VrfyStyle = (typeof vrfyStyles)[number];
+
+/** The mailboxes a lab server has, for VRFY styles that tell known from unknown names. */
+export const labMailboxes: readonly string[] = ['postmaster', 'abuse'];
+
+function vrfyReply(spec: SmtpHostSpec, argument: string): string {
+  const name = argument.replace(/^<|>$/g, '');
+  const local = name.split('@')[0]?.toLowerCase() ?? '';
+  const address = `<${local}@${spec.localDomains[0] ?? spec.name}>`;
+  const known = labMailboxes.includes(local);
+  const unknown = `550 5.1.1 <${name}>: Recipient address rejected: User unknown in local recipient table`;
+  switch (spec.vrfyStyle ?? 'confirm-all') {
+    case 'confirm-all':
+      return `250 2.0.0 ${argument} ${address}`;
+    case 'confirm-known':
+      return known ? `250 2.0.0 ${address}` : unknown;
+    case 'postfix':
+      return known ? `252 2.0.0 ${name}` : unknown;
+    case 'cannot-verify':
+      return '252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery';
+  }
 }
 
 /** What a lab server saw, for tests: every command line, per connection. */
@@ -287,7 +317,7 @@ class LabSmtpSession {
         this.reply('250 2.0.0 OK');
         return 'continue';
       case 'VRFY':
-        if (spec.vrfy) this.reply(`250 2.0.0 ${argument} <${argument}@${spec.localDomains[0] ?? spec.name}>`);
+        if (spec.vrfy) this.reply(vrfyReply(spec, argument));
         else if (exchange) this.reply('252 2.1.5 Cannot VRFY user');
         else this.reply('502 5.5.1 VRFY command is disabled');
         return 'continue';

@@ -79,9 +79,14 @@ export const daneMessages = {
   bogus: (name: string) => say('dane.bogus', { name }),
   match: (where: string, record: string, index: number) => say('dane.match', { where, record, index }),
   mismatch: (where: string, records: readonly string[], current: string | undefined) =>
-    say('dane.mismatch', { where, records: records.join('; '), current: current ?? none }),
+    say('dane.mismatch', {
+      where,
+      count: records.length,
+      records: records.join('; '),
+      current: current ?? none,
+    }),
   noUsable: (where: string, records: readonly string[]) =>
-    say('dane.no-usable', { where, records: records.join('; ') }),
+    say('dane.no-usable', { where, count: records.length, records: records.join('; ') }),
   unparsable: (where: string) => say('dane.unparsable', { where }),
   noTls: (where: string) => say('dane.no-tls', { where }),
   unreachable: (where: string) => say('dane.unreachable', { where }),

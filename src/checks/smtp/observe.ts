@@ -1,6 +1,7 @@
 // One mail server observed once: the SMTP session, the TLS version and cipher probes, and the relay test, run
 // one after another through the prober and cached per address for the whole scan (two MX names, one visit).
 
+import { randomBytes } from 'node:crypto';
 import type {
   CipherProbeResult,
   RelayProbeResult,
@@ -22,6 +23,15 @@ export interface Endpoint {
   /** The name sent as SNI: the first MX name that led to this address. */
   readonly serverName?: string;
 }
+
+/**
+ * What VRFY asks, in one session: a mailbox every domain must have (RFC 5321 §4.5.1) and a random name that
+ * cannot exist, fresh per session so no server can learn to answer it specially. Different answers enumerate.
+ */
+export const vrfyProbeNames = {
+  known: 'postmaster',
+  unknown: (): string => `telltale-probe-${randomBytes(6).toString('hex')}`,
+} as const;
 
 /** Where the relay probe sends its recipients: a neutral sender and outside recipients (RFC 2606 names). */
 export const relayProbeAddresses = {
@@ -89,7 +99,7 @@ export async function observeServer(
   const probe = await prober.probe(target, {
     starttls: true,
     ntlm: true,
-    vrfy: 'postmaster',
+    vrfy: [vrfyProbeNames.known, vrfyProbeNames.unknown()],
     ...signalOption,
   });
   const session = tlsSessionOf(probe);

@@ -3,7 +3,7 @@
 
 import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
-import type { SmtpFailure, SmtpReply, Transcript } from '../../net/smtp/types.js';
+import type { SmtpFailure, SmtpReply, Transcript, VrfyAnswer } from '../../net/smtp/types.js';
 import { decodeNtlmChallenge, type NtlmChallenge } from '../../protocols/ntlm/challenge.js';
 import { finding } from '../finding-builder.js';
 import { keyedMessages, none } from './keyed-message.js';
@@ -140,12 +140,17 @@ export const vrfyEnabledMeta: CheckMeta = {
   title: 'VRFY confirms which mailboxes exist',
   severity: 'low',
   description:
-    'The VRFY command asks the server whether an address exists. A server that answers 250 with the mailbox ' +
-    'lets spammers and attackers test address lists (user enumeration). RFC 5321 §3.5.3 allows the neutral ' +
-    'answer 252 ("cannot verify, but will accept"), which is a pass, as is refusing the command.',
+    'The VRFY command asks the server whether an address exists; spammers and attackers use it to test address ' +
+    'lists (user enumeration, RFC 5321 §7.3). In one session telltale asks VRFY postmaster (a mailbox every ' +
+    'domain must have) and VRFY of a random name that cannot exist. Fail: either name is confirmed with 250 or ' +
+    '251 (RFC 5321 §3.5.3 allows 250 only for an address actually verified, so a 250 for the random name is a ' +
+    'catch-all that still answers for each address), or one name is denied with 550, 551 or 553 while the other ' +
+    'is not (Postfix with `disable_vrfy_command = no` answers 252 for a mailbox that exists and 550 for one that ' +
+    'does not). Pass: the same kind of answer for both, such as the neutral 252 ("cannot verify, but will accept") ' +
+    'or a refusal of the command. Error: only postmaster was answered, with 252 or a denial.',
   remediation:
     'Postfix: `disable_vrfy_command = yes`. Exim: leave `acl_smtp_vrfy` unset (VRFY is refused by default). ' +
-    "Sendmail: `define(`confPRIVACY_FLAGS', `goaway')`. Exchange does not answer VRFY with mailbox data.",
+    "Sendmail: `define(`confPRIVACY_FLAGS', `goaway')`. Exchange answers VRFY with 252 for every name.",
   references: [rfc(5321, 'Simple Mail Transfer Protocol', '3.5.3')],
 };
 
@@ -276,9 +281,27 @@ export const sessionMessages = {
     say('smtp.ntlm.refused', { where, reply: replyText(reply) }),
   ntlmMalformed: (where: string, reply: SmtpReply) =>
     say('smtp.ntlm.malformed', { where, reply: replyText(reply) }),
-  vrfyEnabled: (where: string, reply: SmtpReply) =>
-    say('smtp.vrfy.enabled', { where, reply: replyText(reply) }),
+  vrfyEnabled: (where: string, answer: VrfyAnswer) =>
+    say('smtp.vrfy.enabled', { where, name: answer.argument, reply: replyText(answer.reply) }),
+  vrfyEnumerates: (where: string, known: VrfyAnswer, unknown: VrfyAnswer) =>
+    say('smtp.vrfy.enumerates', {
+      where,
+      known: known.argument,
+      knownReply: replyText(known.reply),
+      unknown: unknown.argument,
+      unknownReply: replyText(unknown.reply),
+    }),
+  vrfySame: (where: string, known: VrfyAnswer, unknown: VrfyAnswer) =>
+    say('smtp.vrfy.same', {
+      where,
+      known: known.argument,
+      reply: replyText(known.reply),
+      unknown: unknown.argument,
+      unknownReply: replyText(unknown.reply),
+    }),
   vrfyQuiet: (where: string, reply: SmtpReply) => say('smtp.vrfy.quiet', { where, reply: replyText(reply) }),
+  vrfyIncomplete: (where: string, known: VrfyAnswer) =>
+    say('smtp.vrfy.incomplete', { where, known: known.argument, reply: replyText(known.reply) }),
   relayDisabled: (where: string) => say('smtp.relay.disabled', { where }),
   relayNotRun: (where: string) => say('smtp.relay.not-run', { where }),
   relayError: (where: string, failure: SmtpFailure) =>
@@ -372,16 +395,31 @@ interface KnownSoftware {
   readonly pattern: RegExp;
 }
 
+/**
+ * A product name as a word of prose: not inside a host name (no letter, digit, hyphen or dot-joined label on
+ * either side), so `mx.postfix.example` or `exim-relay.example` name nothing. A final dot (end of sentence) is fine.
+ */
+const product = (name: string): string => `(?<![\\w.-])${name}(?![\\w-]|\\.[\\w-])`;
+
 /** Banner fingerprints: the version group is optional; the first match wins. */
 const knownSoftware: readonly KnownSoftware[] = [
-  { name: 'Microsoft Exchange / IIS SMTP', pattern: /Microsoft ESMTP MAIL Service(?:, Version: ([\d.]+))?/i },
-  { name: 'Postfix', pattern: /\bPostfix\b(?:[ (]+(\d+\.\d+(?:\.\d+)?))?/i },
-  { name: 'Exim', pattern: /\bExim\b(?: (\d+\.\d+(?:\.\d+)?))?/i },
-  { name: 'Sendmail', pattern: /\bSendmail\b(?: (\d+\.\d+\.\d+))?/i },
-  { name: 'hMailServer', pattern: /\bhMailServer\b(?: (\d+\.\d+(?:\.\d+)?))?/i },
-  { name: 'MDaemon', pattern: /\bMDaemon\b(?: (\d+\.\d+(?:\.\d+)?))?/i },
-  { name: 'Kerio Connect', pattern: /\bKerio Connect\b(?: (\d+\.\d+(?:\.\d+)?))?/i },
-  { name: 'Zimbra', pattern: /\bZimbra\b(?: (\d+\.\d+(?:\.\d+)?))?/i },
+  {
+    name: 'Microsoft Exchange / IIS SMTP',
+    pattern: new RegExp(`${product('Microsoft ESMTP MAIL Service')}(?:, Version: ([\\d.]+))?`, 'i'),
+  },
+  { name: 'Postfix', pattern: new RegExp(`${product('Postfix')}(?:[ (]+(\\d+\\.\\d+(?:\\.\\d+)?))?`, 'i') },
+  { name: 'Exim', pattern: new RegExp(`${product('Exim')}(?: (\\d+\\.\\d+(?:\\.\\d+)?))?`, 'i') },
+  { name: 'Sendmail', pattern: new RegExp(`${product('Sendmail')}(?: (\\d+\\.\\d+(?:\\.\\d+){0,2}))?`, 'i') },
+  {
+    name: 'hMailServer',
+    pattern: new RegExp(`${product('hMailServer')}(?: (\\d+\\.\\d+(?:\\.\\d+)?))?`, 'i'),
+  },
+  { name: 'MDaemon', pattern: new RegExp(`${product('MDaemon')}(?: (\\d+\\.\\d+(?:\\.\\d+)?))?`, 'i') },
+  {
+    name: 'Kerio Connect',
+    pattern: new RegExp(`${product('Kerio Connect')}(?: (\\d+\\.\\d+(?:\\.\\d+)?))?`, 'i'),
+  },
+  { name: 'Zimbra', pattern: new RegExp(`${product('Zimbra')}(?: (\\d+\\.\\d+(?:\\.\\d+)?))?`, 'i') },
 ];
 
 export interface BannerDisclosure {
@@ -390,12 +428,33 @@ export interface BannerDisclosure {
   readonly line: string;
 }
 
-/** The software (and version) a banner or EHLO line names, if any. */
-export function bannerDisclosure(lines: readonly string[]): BannerDisclosure | undefined {
+/**
+ * The first line of a 220 greeting and of an EHLO reply starts with the server's own name (RFC 5321 §4.2 and
+ * §4.1.1.1: `220 <domain> …`, `250 <domain> …`): it names the host, never the software, so it is not searched.
+ */
+export function replyTextAfterHostName(lines: readonly string[]): string[] {
+  const [first, ...rest] = lines;
+  if (first === undefined) return [];
+  return [first.trimStart().replace(/^\S+\s*/, ''), ...rest];
+}
+
+/** What the greeting and the EHLO reply disclose; `line` is the whole line, host name included, as evidence. */
+export function bannerOfReplies(
+  greeting: readonly string[],
+  ehlo: readonly string[] = [],
+): BannerDisclosure | undefined {
+  const pairs = (lines: readonly string[]) =>
+    replyTextAfterHostName(lines).map((searched, index) => ({ searched, line: lines[index] ?? searched }));
+  return disclosureIn([...pairs(greeting), ...pairs(ehlo)]);
+}
+
+function disclosureIn(
+  lines: readonly { readonly searched: string; readonly line: string }[],
+): BannerDisclosure | undefined {
   let softwareOnly: BannerDisclosure | undefined;
-  for (const line of lines) {
+  for (const { searched, line } of lines) {
     for (const { name, pattern } of knownSoftware) {
-      const match = pattern.exec(line);
+      const match = pattern.exec(searched);
       if (match === null) continue;
       const version = match[1];
       if (version !== undefined) return { software: name, version, line };
@@ -408,10 +467,9 @@ export function bannerDisclosure(lines: readonly string[]): BannerDisclosure | u
 export function bannerFindings(observation: ServerObservation, context: SessionContext): Finding[] {
   const { facts } = observation.probe;
   if (facts.greeting === undefined || !reached(observation)) return [];
-  const lines = [...facts.greeting.lines, ...(facts.ehlo?.reply.lines.slice(0, 1) ?? [])];
   const evidence = [transcriptEvidence('SMTP session', observation.probe.transcript)];
   const base = { subject: context.subject, evidence };
-  const disclosed = bannerDisclosure(lines);
+  const disclosed = bannerOfReplies(facts.greeting.lines, facts.ehlo?.reply.lines.slice(0, 1) ?? []);
   if (disclosed === undefined)
     return [finding(bannerVersionMeta, 'pass', { ...base, ...sessionMessages.bannerQuiet(context.where) })];
   return disclosed.version === undefined
@@ -650,26 +708,86 @@ export function ntlmFindings(observation: ServerObservation, context: SessionCon
   }
 }
 
+/** How a VRFY reply counts (RFC 5321 §3.5.3): a confirmation, the neutral 252, a denial, or anything else. */
+export type VrfyClass = 'confirms' | 'cannot-verify' | 'denies' | 'other';
+
+export function vrfyClass(reply: SmtpReply): VrfyClass {
+  if (reply.code === 250 || reply.code === 251) return 'confirms';
+  if (reply.code === 252) return 'cannot-verify';
+  if (reply.code === 550 || reply.code === 551 || reply.code === 553) return 'denies';
+  return 'other';
+}
+
+/**
+ * The verdict on VRFY from the answers for a known mailbox and, when it was answered, a random name:
+ * `confirms` (a 250/251 for either, a catch-all included), `enumerates` (one name denied with 550/551/553 and
+ * the other not), `same` (no difference and no confirmation), `refused` (one answer, not a confirmation nor 252),
+ * or `incomplete` (only a 252 for the known name: the random one would have told).
+ */
+export type VrfyVerdict =
+  | { readonly kind: 'confirms'; readonly answer: VrfyAnswer }
+  | { readonly kind: 'enumerates'; readonly known: VrfyAnswer; readonly unknown: VrfyAnswer }
+  | { readonly kind: 'same'; readonly known: VrfyAnswer; readonly unknown: VrfyAnswer }
+  | { readonly kind: 'refused'; readonly known: VrfyAnswer }
+  | { readonly kind: 'incomplete'; readonly known: VrfyAnswer };
+
+export function vrfyVerdict(known: VrfyAnswer, unknown: VrfyAnswer | undefined): VrfyVerdict {
+  const confirmed = [known, unknown].find((answer) => answer && vrfyClass(answer.reply) === 'confirms');
+  if (confirmed) return { kind: 'confirms', answer: confirmed };
+  if (unknown === undefined)
+    return vrfyClass(known.reply) === 'cannot-verify' || vrfyClass(known.reply) === 'denies'
+      ? { kind: 'incomplete', known }
+      : { kind: 'refused', known };
+  const denied = [known, unknown].map((answer) => vrfyClass(answer.reply) === 'denies');
+  return denied[0] === denied[1] ? { kind: 'same', known, unknown } : { kind: 'enumerates', known, unknown };
+}
+
 export function vrfyFindings(observation: ServerObservation, context: SessionContext): Finding[] {
-  const reply = observation.probe.facts.vrfy;
-  if (reply === undefined) return [];
+  const { facts } = observation.probe;
+  const answers: readonly VrfyAnswer[] =
+    facts.vrfyReplies ?? (facts.vrfy === undefined ? [] : [{ argument: 'postmaster', reply: facts.vrfy }]);
+  const [known, unknown] = answers;
+  if (known === undefined) return [];
   const base = {
     subject: context.subject,
     evidence: [transcriptEvidence('SMTP session', observation.probe.transcript)],
   };
-  return reply.code === 250 || reply.code === 251
-    ? [
+  const where = context.where;
+  const verdict = vrfyVerdict(known, unknown);
+  switch (verdict.kind) {
+    case 'confirms':
+      return [
+        finding(vrfyEnabledMeta, 'fail', { ...base, ...sessionMessages.vrfyEnabled(where, verdict.answer) }),
+      ];
+    case 'enumerates':
+      return [
         finding(vrfyEnabledMeta, 'fail', {
           ...base,
-          ...sessionMessages.vrfyEnabled(context.where, reply),
-        }),
-      ]
-    : [
-        finding(vrfyEnabledMeta, 'pass', {
-          ...base,
-          ...sessionMessages.vrfyQuiet(context.where, reply),
+          ...sessionMessages.vrfyEnumerates(where, verdict.known, verdict.unknown),
         }),
       ];
+    case 'same':
+      return [
+        finding(vrfyEnabledMeta, 'pass', {
+          ...base,
+          ...sessionMessages.vrfySame(where, verdict.known, verdict.unknown),
+        }),
+      ];
+    case 'refused':
+      return [
+        finding(vrfyEnabledMeta, 'pass', {
+          ...base,
+          ...sessionMessages.vrfyQuiet(where, verdict.known.reply),
+        }),
+      ];
+    case 'incomplete':
+      return [
+        finding(vrfyEnabledMeta, 'error', {
+          ...base,
+          ...sessionMessages.vrfyIncomplete(where, verdict.known),
+        }),
+      ];
+  }
 }
 
 export function relayFindings(observation: ServerObservation, context: SessionContext): Finding[] {

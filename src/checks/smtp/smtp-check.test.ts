@@ -107,6 +107,36 @@ describe('smtp check against the lab', () => {
     assert.ok(findings.some((f) => f.subject === '10.0.0.25' && f.status === 'skipped'));
   });
 
+  it('fails VRFY that tells postmaster (252) from a random name (550), as Postfix does when enabled', async () => {
+    const findings = await run('smtp-vrfy.test');
+    assert.deepEqual(statusOf(findings, 'smtp.vrfy-enabled'), ['fail']);
+    const vrfy = findings.find((f) => f.checkId === 'smtp.vrfy-enabled');
+    assert.equal(vrfy?.messageKey, 'smtp.vrfy.enumerates');
+    assert.match(
+      vrfy?.message ?? '',
+      /VRFY postmaster → 252 .*VRFY telltale-probe-[0-9a-f]{12} → 550 5\.1\.1/,
+    );
+    // Both questions in the one session the transcript shows.
+    const evidence = vrfy?.evidence[0];
+    const transcript = evidence?.kind === 'text' ? evidence.value : '';
+    assert.match(transcript, /VRFY postmaster[\s\S]*VRFY telltale-probe-/);
+  });
+
+  it('passes VRFY answered alike for both names, fails one that confirms any name', async () => {
+    const exchange = (await run('oldmill.test')).filter((f) => f.checkId === 'smtp.vrfy-enabled');
+    assert.deepEqual(
+      exchange.filter((f) => f.subject !== '10.0.0.25').map((f) => `${f.status} ${f.messageKey}`),
+      ['pass smtp.vrfy.same'],
+    );
+    const relay = (await run('smtp-open-relay.test', { relayTest: false })).filter(
+      (f) => f.checkId === 'smtp.vrfy-enabled',
+    );
+    assert.deepEqual(
+      relay.map((f) => `${f.status} ${f.messageKey}`),
+      ['fail smtp.vrfy.enabled'],
+    );
+  });
+
   it('skips the relay test with --no-relay-test', async () => {
     const findings = await run('smtp-good.test', { relayTest: false });
     assert.deepEqual(statusOf(findings, 'smtp.open-relay'), ['skipped']);

@@ -67,16 +67,21 @@ export const tlsWeakCipherMeta: CheckMeta = {
   description:
     'Each family of weak suites is offered alone in its own connection: NULL (no encryption), anonymous (no ' +
     'authentication), EXPORT, RC4, DES and 3DES (SWEET32), static-RSA key exchange (no forward secrecy) and CBC ' +
-    'suites over TLS 1.0. NULL, anonymous and EXPORT are a fail of high severity anywhere; the others are a fail ' +
-    'on submission ports and a warn on port 25 (opportunistic TLS prefers weak encryption to none). When the ' +
-    'suite a modern client gets by default has no forward secrecy, recorded traffic can be decrypted later with ' +
-    'the server key: warn.',
+    'suites over TLS 1.0. NULL and EXPORT are a fail of high severity on every port, anonymous suites on the ' +
+    'submission ports 587 and 465 (mail clients must authenticate the server). On port 25 accepted anonymous ' +
+    'suites are named in a pass: with opportunistic TLS (RFC 7435) only a sender that authenticates no server ' +
+    'would choose one, and it would not check a certificate either; senders that authenticate (DANE, MTA-STS ' +
+    'enforce) never offer them. Postfix enables them on its SMTP server by default for this reason (postconf(5), ' +
+    'smtpd_tls_exclude_ciphers). The other families are a fail on submission ports and a warn on port 25 ' +
+    '(opportunistic TLS prefers weak encryption to none). When the suite a modern client gets by default has no ' +
+    'forward secrecy, recorded traffic can be decrypted later with the server key: warn.',
   remediation:
     'Exchange (Windows Server): follow Microsoft’s Exchange TLS guidance — disable RC4, DES, 3DES and NULL under ' +
     '`HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers` (`Enabled=0`) and order the ' +
     'suites with `Disable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA` (one per weak suite) so ECDHE-GCM ' +
-    'suites come first. Postfix: `smtpd_tls_ciphers = medium`, `smtpd_tls_exclude_ciphers = aNULL, eNULL, EXPORT, ' +
-    'DES, 3DES, RC4, MD5`.',
+    'suites come first. Postfix: `smtpd_tls_ciphers = medium`, `smtpd_tls_exclude_ciphers = eNULL, EXPORT, DES, ' +
+    '3DES, RC4, MD5` in main.cf (anonymous suites may stay on port 25), and on the submission services in ' +
+    'master.cf `-o smtpd_tls_exclude_ciphers=aNULL,eNULL,EXPORT,DES,3DES,RC4,MD5`.',
   references: [rfc9325, bsi, nist, exchangeTls],
 };
 
@@ -209,6 +214,8 @@ export const tlsMessages = {
     say('smtp.tls.ciphers-unknown', { where, ...failureParams(failure) }),
   ciphersOk: (where: string, cipher: string | undefined) =>
     say('smtp.tls.ciphers-ok', { where, cipher: cipher ?? none }),
+  anonymousOnPort25: (where: string, suites: readonly string[], cipher: string | undefined) =>
+    say('smtp.tls.anonymous-port-25', { where, suites: suites.join('; '), cipher: cipher ?? none }),
   expired: (where: string, notAfter: string, days: number, strict: StrictNote) =>
     say('smtp.cert.expired', { where, notAfter, days, strict }),
   notYetValid: (where: string, notBefore: string, strict: StrictNote) =>
@@ -331,6 +338,13 @@ const familyLabels: Readonly<Record<WeakCipherFamily, string>> = {
 };
 const brokenFamilies: readonly WeakCipherFamily[] = ['null', 'anonymous', 'export'];
 const tolerated25: readonly WeakCipherFamily[] = ['static-rsa', 'cbc-tls1.0'];
+/** On port 25 only senders that authenticate nothing pick these (RFC 7435): named in the pass, never graded. */
+const harmless25: readonly WeakCipherFamily[] = ['anonymous'];
+
+type AcceptedFamily = Extract<CipherFamilyOutcome, { kind: 'accepted' }>;
+
+const suiteLabel = (f: AcceptedFamily): string =>
+  `${familyLabels[f.family]}: ${f.cipher.name} (${f.protocol})`;
 
 export function cipherFindings(observation: ServerObservation, context: TlsContext): Finding[] {
   const ciphers = observation.ciphers;
@@ -341,14 +355,14 @@ export function cipherFindings(observation: ServerObservation, context: TlsConte
   const base = { subject: context.subject, evidence };
   const port25 = observation.endpoint.port === 25;
   // On port 25 a static-RSA or TLS 1.0 CBC fallback beats clear text: noted, not graded (legacy versions are).
-  const accepted = ciphers.families.filter(
-    (f): f is Extract<CipherFamilyOutcome, { kind: 'accepted' }> =>
-      f.kind === 'accepted' && !(port25 && tolerated25.includes(f.family)),
-  );
+  const acceptedAll = ciphers.families.filter((f): f is AcceptedFamily => f.kind === 'accepted');
+  const notGraded = port25 ? [...tolerated25, ...harmless25] : [];
+  const accepted = acceptedAll.filter((f) => !notGraded.includes(f.family));
+  const anonymous25 = port25 ? acceptedAll.filter((f) => harmless25.includes(f.family)) : [];
   const findings: Finding[] = [];
   if (accepted.length > 0) {
     const broken = accepted.some((f) => brokenFamilies.includes(f.family));
-    const labels = accepted.map((f) => `${familyLabels[f.family]}: ${f.cipher.name} (${f.protocol})`);
+    const labels = accepted.map(suiteLabel);
     findings.push(
       finding(tlsWeakCipherMeta, broken || !port25 ? 'fail' : 'warn', {
         ...base,
@@ -382,7 +396,9 @@ export function cipherFindings(observation: ServerObservation, context: TlsConte
     findings.push(
       finding(tlsWeakCipherMeta, 'pass', {
         ...base,
-        ...tlsMessages.ciphersOk(context.where, preferred?.cipher.name),
+        ...(anonymous25.length > 0
+          ? tlsMessages.anonymousOnPort25(context.where, anonymous25.map(suiteLabel), preferred?.cipher.name)
+          : tlsMessages.ciphersOk(context.where, preferred?.cipher.name)),
       }),
     );
   return findings;

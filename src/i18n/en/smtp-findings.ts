@@ -81,8 +81,17 @@ export const enSmtpFindings = {
   'smtp.ntlm.not-offered': '{where} does not offer AUTH NTLM.',
   'smtp.ntlm.refused': '{where} advertises NTLM but refused to start it ({reply}).',
   'smtp.ntlm.malformed': '{where} answered AUTH NTLM with something that is not base64 ({reply}).',
-  'smtp.vrfy.enabled': '{where} confirms mailboxes with VRFY: VRFY postmaster → {reply}.',
+  'smtp.vrfy.enabled': '{where} confirms mailboxes with VRFY: VRFY {name} → {reply}.',
+  'smtp.vrfy.enumerates':
+    '{where} tells existing mailboxes from unknown ones with VRFY: VRFY {known} → {knownReply}, but VRFY ' +
+    '{unknown} → {unknownReply}. Anyone can test an address list this way.',
+  'smtp.vrfy.same':
+    '{where} answers VRFY alike for an existing mailbox and for a name that cannot exist (VRFY {known} → ' +
+    '{reply}; VRFY {unknown} → {unknownReply}): it reveals no mailbox.',
   'smtp.vrfy.quiet': '{where} does not confirm mailboxes with VRFY ({reply}).',
+  'smtp.vrfy.incomplete':
+    '{where} answered VRFY {known} with {reply} but not the VRFY of a name that cannot exist, so whether it ' +
+    'tells existing mailboxes from unknown ones could not be checked.',
   'smtp.relay.disabled': 'The open-relay test of {where} was not run (--no-relay-test).',
   'smtp.relay.not-run': 'The open-relay test of {where} was not run: the server could not be reached.',
   'smtp.relay.error': `The open-relay test of {where} could not finish: ${failureEn}.`,
@@ -112,6 +121,10 @@ export const enSmtpFindings = {
   'smtp.tls.no-forward-secrecy':
     '{where} negotiates {cipher} by default, without forward secrecy: recorded mail can be decrypted later with the server key.',
   'smtp.tls.ciphers-unknown': `Could not test the weak cipher suites of {where}: ${failureEn}.`,
+  'smtp.tls.anonymous-port-25':
+    '{where} accepts anonymous suites ({suites}) and no other weak suite that counts on port 25' +
+    '{cipher, select, none {} other {; a modern client gets {cipher}, with forward secrecy}}. Harmless on port 25: ' +
+    'only a sender that authenticates no server picks an anonymous suite, and DANE or MTA-STS senders never offer one.',
   'smtp.tls.ciphers-ok':
     '{where} refuses every weak suite family we tried{cipher, select, none {} other {; a modern client gets {cipher}, with forward secrecy}}.',
   'smtp.cert.expired': `The certificate of {where} expired on {notAfter} ({days, plural, one {# day} other {# days}} ago).${strictEn}`,
@@ -134,7 +147,7 @@ export const enSmtpFindings = {
   'dane.lookup-failed': `Could not read the TLSA records at {name}: ${dnsErrorEn}. Whether DANE is in use is unknown.`,
   'dane.none': 'No TLSA records at {name}: DANE is not in use for this host.',
   'dane.authenticated':
-    'The {count, plural, one {# TLSA record} other {# TLSA records}} at {name} are DNSSEC-validated (AD bit).',
+    '{count, plural, one {The TLSA record at {name} is} other {The # TLSA records at {name} are}} DNSSEC-validated (AD bit).',
   'dane.unsigned':
     '{name} publishes TLSA records, but its zone is not signed (the resolver validates: {zone} is signed): senders ignore them, so DANE protects nothing.',
   'dane.undetermined':
@@ -144,11 +157,11 @@ export const enSmtpFindings = {
   'dane.match':
     'The certificate chain of {where} matches the TLSA record {record} (certificate {index} of the chain).',
   'dane.mismatch':
-    'The certificate chain of {where} matches none of the TLSA records ({records}). DANE senders refuse to deliver to it: ' +
+    'The certificate chain of {where} {count, plural, one {does not match the TLSA record} other {matches none of the # TLSA records}} ({records}). DANE senders refuse to deliver to it: ' +
     'this is the classic outage after a certificate change without a TLSA update.' +
     '{current, select, none {} other { The record for the certificate in use would be: {current}.}}',
   'dane.no-usable':
-    'None of the TLSA records for {where} is usable for SMTP ({records}): usages 0 and 1 are undefined for SMTP (RFC 7672 §3.1.3) and unknown values are ignored. Senders use TLS without authentication.',
+    '{count, plural, one {The TLSA record for {where} is not} other {None of the # TLSA records for {where} is}} usable for SMTP ({records}): usages 0 and 1 are undefined for SMTP (RFC 7672 §3.1.3) and unknown values are ignored. Senders use TLS without authentication.',
   'dane.unparsable': 'Could not read the certificate chain of {where}: no DANE verdict.',
   'dane.no-tls':
     '{where} has DNSSEC-validated TLSA records but offers no working STARTTLS: DANE senders will not deliver to it.',

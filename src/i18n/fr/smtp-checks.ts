@@ -107,14 +107,20 @@ export const frSmtpChecks: Readonly<Record<string, CheckTexts>> = {
   'smtp.vrfy-enabled': {
     title: 'VRFY confirme quelles boîtes aux lettres existent',
     description:
-      'La commande VRFY demande au serveur si une adresse existe. Un serveur qui répond 250 avec la boîte aux ' +
-      'lettres permet aux spammeurs et aux attaquants de tester des listes d’adresses (énumération des ' +
-      'utilisateurs). La RFC 5321 §3.5.3 autorise la réponse neutre 252 (« vérification impossible, mais le courrier ' +
-      'sera accepté ») : c’est une réussite, tout comme le refus de la commande.',
+      'La commande VRFY demande au serveur si une adresse existe ; spammeurs et attaquants s’en servent pour ' +
+      'tester des listes d’adresses (énumération des utilisateurs, RFC 5321 §7.3). Dans une même session, telltale ' +
+      'demande VRFY postmaster (une boîte que tout domaine doit avoir) et VRFY d’un nom aléatoire qui ne peut pas ' +
+      'exister. Échec : l’un des deux noms est confirmé par 250 ou 251 (la RFC 5321 §3.5.3 ne permet 250 que pour ' +
+      'une adresse réellement vérifiée ; un 250 pour le nom aléatoire est donc un « attrape-tout » qui répond quand ' +
+      'même pour chaque adresse), ou l’un des noms est refusé par 550, 551 ou 553 et pas l’autre (Postfix avec ' +
+      '`disable_vrfy_command = no` répond 252 pour une boîte qui existe et 550 pour une boîte inconnue). Réussite : ' +
+      'la même sorte de réponse pour les deux, comme la réponse neutre 252 (« vérification impossible, mais le ' +
+      'courrier sera accepté ») ou le refus de la commande. Erreur : seul postmaster a reçu une réponse, 252 ou un ' +
+      'refus.',
     remediation:
       'Postfix : `disable_vrfy_command = yes`. Exim : laissez `acl_smtp_vrfy` non défini (VRFY est refusé par ' +
-      "défaut). Sendmail : `define(`confPRIVACY_FLAGS', `goaway')`. Exchange ne répond pas à VRFY avec les " +
-      'données des boîtes aux lettres.',
+      "défaut). Sendmail : `define(`confPRIVACY_FLAGS', `goaway')`. Exchange répond à VRFY par 252 quel que soit " +
+      'le nom.',
   },
   'smtp.open-relay': {
     title: 'Le serveur relaie le courrier de n’importe qui (relais ouvert)',
@@ -161,9 +167,15 @@ export const frSmtpChecks: Readonly<Record<string, CheckTexts>> = {
     description:
       'Chaque famille de suites faibles est proposée seule, dans sa propre connexion : eNULL (aucun chiffrement), ' +
       'aNULL (anonyme, aucune authentification du serveur), EXPORT, RC4, DES et 3DES (SWEET32), échange de clés RSA ' +
-      'statique (kRSA, sans confidentialité persistante) et suites CBC en TLS 1.0. eNULL, aNULL et EXPORT sont un ' +
-      'échec de gravité élevée partout ; les autres sont un échec sur les ports de soumission et un avertissement ' +
-      'sur le port 25 (le TLS opportuniste préfère un chiffrement faible à pas de chiffrement du tout). Quand la ' +
+      'statique (kRSA, sans confidentialité persistante) et suites CBC en TLS 1.0. eNULL et EXPORT sont un échec ' +
+      'de gravité élevée sur tous les ports, les suites anonymes (aNULL) sur les ports de soumission 587 et 465 ' +
+      '(les clients de messagerie doivent authentifier le serveur). Sur le port 25, les suites anonymes acceptées ' +
+      'sont citées dans une réussite : en TLS opportuniste (RFC 7435), seul un expéditeur qui n’authentifie aucun ' +
+      'serveur en choisirait une, et il ne vérifierait pas non plus de certificat ; les expéditeurs qui ' +
+      'authentifient (DANE, MTA-STS en mode enforce) ne les proposent jamais. C’est pourquoi Postfix les active ' +
+      'par défaut sur son serveur SMTP (postconf(5), smtpd_tls_exclude_ciphers). Les autres familles sont un échec ' +
+      'sur les ports de soumission et un avertissement sur le port 25 (le TLS opportuniste préfère un chiffrement ' +
+      'faible à pas de chiffrement du tout). Quand la ' +
       'suite qu’obtient par défaut un client moderne n’a pas de confidentialité persistante, le trafic enregistré ' +
       'peut être déchiffré plus tard avec la clé du serveur : avertissement.',
     remediation:
@@ -171,7 +183,9 @@ export const frSmtpChecks: Readonly<Record<string, CheckTexts>> = {
       '3DES et NULL sous `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers` ' +
       '(`Enabled=0`) et ordonnez les suites avec `Disable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA` (une ' +
       'commande par suite faible) pour que les suites ECDHE-GCM passent en premier. Postfix : `smtpd_tls_ciphers = ' +
-      'medium`, `smtpd_tls_exclude_ciphers = aNULL, eNULL, EXPORT, DES, 3DES, RC4, MD5`.',
+      'medium`, `smtpd_tls_exclude_ciphers = eNULL, EXPORT, DES, 3DES, RC4, MD5` dans main.cf (les suites anonymes ' +
+      'peuvent rester sur le port 25) et, pour les services de soumission dans master.cf, ' +
+      '`-o smtpd_tls_exclude_ciphers=aNULL,eNULL,EXPORT,DES,3DES,RC4,MD5`.',
   },
   'smtp.cert-expired': {
     title: 'Le certificat du serveur de messagerie a expiré (ou n’est pas encore valide)',

@@ -79,8 +79,17 @@ export const frSmtpFindings: Readonly<Record<SmtpFindingKey, string>> = {
   'smtp.ntlm.refused': '{where} annonce NTLM mais refuse de le démarrer ({reply}).',
   'smtp.ntlm.malformed': '{where} a répondu à AUTH NTLM par autre chose que du base64 ({reply}).',
   'smtp.vrfy.enabled':
-    '{where} confirme l’existence des boîtes aux lettres avec VRFY : VRFY postmaster → {reply}.',
+    '{where} confirme l’existence des boîtes aux lettres avec VRFY : VRFY {name} → {reply}.',
+  'smtp.vrfy.enumerates':
+    '{where} distingue les boîtes aux lettres existantes des inconnues avec VRFY : VRFY {known} → {knownReply}, ' +
+    'mais VRFY {unknown} → {unknownReply}. N’importe qui peut ainsi tester une liste d’adresses.',
+  'smtp.vrfy.same':
+    '{where} répond à VRFY de la même façon pour une boîte existante et pour un nom qui ne peut pas exister ' +
+    '(VRFY {known} → {reply} ; VRFY {unknown} → {unknownReply}) : aucune boîte aux lettres n’est révélée.',
   'smtp.vrfy.quiet': '{where} ne confirme pas les boîtes aux lettres avec VRFY ({reply}).',
+  'smtp.vrfy.incomplete':
+    '{where} a répondu {reply} à VRFY {known}, mais pas au VRFY d’un nom qui ne peut pas exister : impossible ' +
+    'de vérifier s’il distingue les boîtes existantes des inconnues.',
   'smtp.relay.disabled': 'Le test de relais ouvert de {where} n’a pas été fait (--no-relay-test).',
   'smtp.relay.not-run':
     'Le test de relais ouvert de {where} n’a pas été fait : le serveur était injoignable.',
@@ -110,6 +119,11 @@ export const frSmtpFindings: Readonly<Record<SmtpFindingKey, string>> = {
   'smtp.tls.no-forward-secrecy':
     '{where} négocie {cipher} par défaut, sans confidentialité persistante : le courrier enregistré aujourd’hui pourra être déchiffré plus tard avec la clé du serveur.',
   'smtp.tls.ciphers-unknown': `Impossible de tester les suites de chiffrement faibles de {where} : ${failureFr}.`,
+  'smtp.tls.anonymous-port-25':
+    '{where} accepte des suites anonymes ({suites}) et aucune autre suite faible qui compte sur le port 25' +
+    '{cipher, select, none {} other { ; un client moderne obtient {cipher}, avec confidentialité persistante}}. ' +
+    'Sans conséquence sur le port 25 : seul un expéditeur qui n’authentifie aucun serveur choisit une suite ' +
+    'anonyme, et les expéditeurs DANE ou MTA-STS n’en proposent jamais.',
   'smtp.tls.ciphers-ok':
     '{where} refuse toutes les familles de suites faibles essayées{cipher, select, none {} other { ; un client moderne obtient {cipher}, avec confidentialité persistante}}.',
   'smtp.cert.expired': `Le certificat de {where} a expiré le {notAfter} (il y a {days, plural, one {# jour} other {# jours}}).${strictFr}`,
@@ -142,11 +156,11 @@ export const frSmtpFindings: Readonly<Record<SmtpFindingKey, string>> = {
   'dane.match':
     'La chaîne de certificats de {where} correspond à l’enregistrement TLSA {record} (certificat {index} de la chaîne).',
   'dane.mismatch':
-    'La chaîne de certificats de {where} ne correspond à aucun des enregistrements TLSA ({records}). Les expéditeurs DANE refusent de lui livrer du courrier : ' +
+    'La chaîne de certificats de {where} ne correspond {count, plural, one {pas à l’enregistrement TLSA} other {à aucun des # enregistrements TLSA}} ({records}). Les expéditeurs DANE refusent de lui livrer du courrier : ' +
     'c’est la panne classique après un changement de certificat sans mise à jour de l’enregistrement TLSA.' +
     '{current, select, none {} other { L’enregistrement du certificat en service serait : {current}.}}',
   'dane.no-usable':
-    'Aucun des enregistrements TLSA de {where} n’est utilisable pour SMTP ({records}) : les usages 0 et 1 ne sont pas définis pour SMTP (RFC 7672 §3.1.3) et les valeurs inconnues sont ignorées. Les expéditeurs utilisent TLS sans authentification.',
+    '{count, plural, one {L’enregistrement TLSA de {where} n’est pas utilisable} other {Aucun des # enregistrements TLSA de {where} n’est utilisable}} pour SMTP ({records}) : les usages 0 et 1 ne sont pas définis pour SMTP (RFC 7672 §3.1.3) et les valeurs inconnues sont ignorées. Les expéditeurs utilisent TLS sans authentification.',
   'dane.unparsable': 'Impossible de lire la chaîne de certificats de {where} : pas de verdict DANE.',
   'dane.no-tls':
     '{where} a des enregistrements TLSA validés par DNSSEC mais ne propose pas de STARTTLS fonctionnel : les expéditeurs DANE ne lui livreront rien.',

@@ -224,8 +224,12 @@ export async function runProbe(
     const current = script.facts.ehloAfterTls ?? script.facts.ehlo;
     if (options.ntlm === true)
       script.facts.ntlm = await ntlmExchange(dialogue, current?.extensions.auth ?? []);
-    if (options.vrfy !== undefined)
-      script.facts.vrfy = await dialogue.send('command', { verb: 'VRFY', argument: options.vrfy });
+    const vrfyArguments = options.vrfy === undefined ? [] : [options.vrfy].flat();
+    for (const argument of vrfyArguments) {
+      const reply = await dialogue.send('command', { verb: 'VRFY', argument });
+      script.facts.vrfy ??= reply;
+      script.facts.vrfyReplies = [...(script.facts.vrfyReplies ?? []), { argument, reply }];
+    }
     if (options.expn !== undefined)
       script.facts.expn = await dialogue.send('command', { verb: 'EXPN', argument: options.expn });
     await script.finish();

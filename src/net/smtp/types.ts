@@ -149,8 +149,16 @@ export interface SmtpFacts {
   /** EHLO again inside TLS: AUTH is often offered only there. */
   readonly ehloAfterTls?: EhloResult;
   readonly ntlm?: NtlmOutcome;
+  /** The reply to the first VRFY asked. */
   readonly vrfy?: SmtpReply;
+  /** Every VRFY asked and answered, in order (the first is `vrfy`). */
+  readonly vrfyReplies?: readonly VrfyAnswer[];
   readonly expn?: SmtpReply;
+}
+
+export interface VrfyAnswer {
+  readonly argument: string;
+  readonly reply: SmtpReply;
 }
 
 interface ResultBase {
@@ -166,8 +174,8 @@ export interface ProbeOptions {
   readonly starttls?: boolean;
   /** Send `AUTH NTLM <negotiate>` (inside TLS if we got there, else in clear) and cancel it with `*`. */
   readonly ntlm?: boolean;
-  /** `VRFY <value>` (e.g. `postmaster`). */
-  readonly vrfy?: string;
+  /** `VRFY <value>` (e.g. `postmaster`), or several in one session, in order (a known and an unknown name). */
+  readonly vrfy?: string | readonly string[];
   /** `EXPN <value>`. */
   readonly expn?: string;
   readonly limits?: Partial<SmtpLimits>;
