@@ -13,6 +13,11 @@ export interface FindingInput {
   /** The catalogue key of `message` and its parameters, so reports can show it in the user's language. */
   readonly messageKey?: string;
   readonly messageParams?: Readonly<Record<string, string | number>>;
+  /** The catalogue key of `fix` and its parameters (keyedFixes in src/i18n/keyed-fix.ts). */
+  readonly fixKey?: string;
+  readonly fixParams?: Readonly<Record<string, string | number>>;
+  /** `fix` is only records or commands (literalFix): language-neutral, never counted as untranslated. */
+  readonly fixIsLiteral?: boolean;
 }
 
 /** A `fail` carries the check's severity, a `warn` one step lower (never below low), the rest `info`. */
@@ -40,5 +45,8 @@ export function finding(meta: CheckMeta, status: Status, input: FindingInput): F
     ...(input.fix === undefined ? {} : { fix: input.fix }),
     ...(input.messageKey === undefined ? {} : { messageKey: input.messageKey }),
     ...(input.messageParams === undefined ? {} : { messageParams: input.messageParams }),
+    ...(input.fixKey === undefined ? {} : { fixKey: input.fixKey }),
+    ...(input.fixParams === undefined ? {} : { fixParams: input.fixParams }),
+    ...(input.fixIsLiteral === true ? { fixIsLiteral: true } : {}),
   };
 }

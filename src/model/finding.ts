@@ -143,4 +143,10 @@ export interface Finding {
   readonly messageKey?: string;
   /** Parameters of `messageKey`'s template. */
   readonly messageParams?: Readonly<Record<string, string | number>>;
+  /** Catalogue key of `fix` (docs/i18n.md), so reports can render it in another language; `fix` stays English. */
+  readonly fixKey?: string;
+  /** Parameters of `fixKey`'s template: records, names, commands, numbers; never English sentences. */
+  readonly fixParams?: Readonly<Record<string, string | number>>;
+  /** True when `fix` is only records or commands to type, the same in every language: shown as it is. */
+  readonly fixIsLiteral?: boolean;
 }

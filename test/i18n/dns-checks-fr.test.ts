@@ -1,5 +1,5 @@
 // The DNS checks speak French over the whole lab: every case zone and the demo, scanned with the lab's
-// DNS and HTTPS, leave no English title, description, remediation or message of theirs in a French report.
+// DNS and HTTPS, leave no English title, description, remediation, message or fix of theirs in a French report.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { spfCheck } from '../../src/checks/dns/spf.js';
 import { tlsRptCheck } from '../../src/checks/dns/tls-rpt.js';
 import { demoDomains } from '../../src/cli/commands/demo.js';
 import { type DnsFindingKey, enDnsFindings } from '../../src/i18n/en/dns-findings.js';
+import { type DnsFixKey, enDnsFixes } from '../../src/i18n/en/dns-fixes.js';
 import { frDnsChecks } from '../../src/i18n/fr/dns-checks.js';
+import { frDnsFixes } from '../../src/i18n/fr/dns-fixes.js';
 import { formatMessage } from '../../src/i18n/message-format.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { CheckMeta, Finding } from '../../src/model/finding.js';
@@ -127,6 +129,7 @@ describe('the DNS checks in French over the lab', () => {
         tr.checkRemediation(meta);
       }
       tr.findingMessage(found);
+      tr.findingFix(found, meta);
     }
     const left = tr.untranslated().filter((entry) => isDns(entry.slice(entry.indexOf(':') + 1)));
     assert.deepEqual(left, []);
@@ -144,5 +147,32 @@ describe('the DNS checks in French over the lab', () => {
           english,
         );
     }
+  });
+
+  test('every fix of a DNS finding is a record alone or its English template, and renders in French', () => {
+    const withFix = findings.filter((item) => isDns(item.checkId) && item.fix !== undefined);
+    assert.ok(withFix.length > 50, `only ${withFix.length} fixes seen`);
+    const kinds = new Set<string>();
+    for (const found of withFix) {
+      if (found.fixIsLiteral === true) {
+        kinds.add('literal');
+        assert.equal(found.fixKey, undefined, found.fix);
+        continue;
+      }
+      const key = found.fixKey as DnsFixKey | undefined;
+      assert.ok(
+        key !== undefined && key in enDnsFixes,
+        `${found.checkId}: a fix with words but no key: ${found.fix}`,
+      );
+      kinds.add(key);
+      const params = found.fixParams ?? {};
+      assert.equal(formatMessage(enDnsFixes[key], params, 'en'), found.fix);
+      const french = formatMessage(frDnsFixes[key], params, 'fr');
+      assert.notEqual(french, found.fix, key);
+      // Records and names travel as parameters, so the French fix carries them unchanged.
+      for (const value of Object.values(params))
+        assert.ok(french.includes(String(value)), `${key}: ${value}`);
+    }
+    assert.ok(kinds.size >= 12, `only ${[...kinds].join(', ')}`);
   });
 });

@@ -1,6 +1,7 @@
 // BIMI: the `default._bimi` record, the SVG Tiny PS logo it points to (fetched over verified HTTPS), the
 // authority evidence URL, and the DMARC enforcement without which no mailbox provider shows the logo.
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
@@ -170,7 +171,9 @@ async function dmarcFinding(domain: string, context: CheckContext): Promise<Find
   const evidence = walk.steps.map((step) => dnsEvidence(step.answer));
   const subject = domain;
   const discovery = discoverPolicy(walk);
-  const fix = `Publish (or strengthen to): _dmarc.${domain}. IN TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}"`;
+  const fix = dnsFix('bimi.fix.dmarc', {
+    record: `_dmarc.${domain}. IN TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}"`,
+  });
   switch (discovery.kind) {
     case 'dns-error':
       return finding(bimiRequiresEnforcingDmarcMeta, 'error', {
@@ -183,7 +186,7 @@ async function dmarcFinding(domain: string, context: CheckContext): Promise<Find
         subject,
         ...dnsMessage('bimi.requires-enforcing-dmarc.none-found', { domain }),
         evidence,
-        fix,
+        ...fix,
       });
     case 'own':
     case 'inherited':
@@ -206,7 +209,7 @@ async function dmarcFinding(domain: string, context: CheckContext): Promise<Find
           })
         : dnsMessage('bimi.requires-enforcing-dmarc.pct', { where, pct: record.record.pct ?? '' })),
       evidence,
-      fix,
+      ...fix,
     });
   }
   return finding(bimiRequiresEnforcingDmarcMeta, 'pass', {
@@ -263,7 +266,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
         subject,
         ...message,
         evidence: [...evidence, ...problems],
-        fix: `Publish one record: ${exampleRecord(domain)}`,
+        ...dnsFix('bimi.fix.one-record', { record: exampleRecord(domain) }),
       }),
     );
     return findings;

@@ -2,7 +2,9 @@
 // against wildcards, and judges each key found (RFC 6376, RFC 8301, RFC 8463).
 
 import { randomBytes } from 'node:crypto';
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
+import type { KeyedFix } from '../../i18n/keyed-fix.js';
 import {
   builtinDkimSelectors,
   dkimSelectorDataset,
@@ -304,10 +306,12 @@ function englishLabel(key: KeySubject): string {
   return `Selector ${key.names.selector}${alias}`;
 }
 
-function rotationFix(key: KeySubject): string {
+function rotationFix(key: KeySubject): KeyedFix {
   return key.microsoft
-    ? `In Exchange Online PowerShell: Rotate-DkimSigningConfig -KeySize 2048 -Identity ${key.domain}`
-    : `Publish a 2048-bit key at a new selector: <new>._domainkey.${key.domain} TXT "v=DKIM1; k=rsa; p=<base64 public key>", sign with it, then set ${key.subject} to "v=DKIM1; p=".`;
+    ? dnsFix('dkim.fix.rotate-microsoft', {
+        command: `Rotate-DkimSigningConfig -KeySize 2048 -Identity ${key.domain}`,
+      })
+    : dnsFix('dkim.fix.rotate', { domain: key.domain, subject: key.subject });
 }
 
 function strengthFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeySubject): Finding[] {
@@ -332,7 +336,7 @@ function strengthFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeyS
             finding(dkimMeta.weakKey, 'fail', {
               ...base,
               ...dnsMessage('dkim.weak-key.too-short', size),
-              fix: rotationFix(key),
+              ...rotationFix(key),
             }),
           ];
         case 'minimum':
@@ -340,7 +344,7 @@ function strengthFindings(assessment: KeyAssessment & { kind: 'key' }, key: KeyS
             finding(dkimMeta.weakKey, 'warn', {
               ...base,
               ...dnsMessage('dkim.weak-key.minimum', size),
-              fix: rotationFix(key),
+              ...rotationFix(key),
             }),
           ];
         case 'recommended':
@@ -361,7 +365,7 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
           ...key.names,
           services: assessment.record.serviceTypes.join(':'),
         }),
-        fix: 'Remove the s= tag or set s=email.',
+        ...dnsFix('dkim.fix.remove-s'),
       }),
     );
   }
@@ -374,7 +378,7 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
         finding(dkimMeta.sha1Only, 'fail', {
           ...base,
           ...dnsMessage('dkim.sha1-only.fail', key.names),
-          fix: 'Sign with rsa-sha256 and remove h= (or set h=sha256).',
+          ...dnsFix('dkim.fix.sha256-sign'),
         }),
       );
       break;
@@ -386,7 +390,7 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
             ...key.names,
             hashes: (assessment.record.hashAlgorithms ?? []).join(':'),
           }),
-          fix: 'Remove h= or set h=sha256.',
+          ...dnsFix('dkim.fix.sha256'),
         }),
       );
       break;
@@ -396,7 +400,7 @@ function usableKeyFindings(assessment: KeyAssessment & { kind: 'key' }, key: Key
       finding(dkimMeta.testing, 'warn', {
         ...base,
         ...dnsMessage('dkim.testing.warn', key.names),
-        fix: 'Remove y from the t= tag once signing works.',
+        ...dnsFix('dkim.fix.testing'),
       }),
     );
   }
@@ -419,7 +423,7 @@ function assessmentFindings(assessment: KeyAssessment, key: KeySubject): Finding
             ...key.evidence,
             { kind: 'text', label: 'problems', value: assessment.problems.join('; ') },
           ],
-          fix: recordShape,
+          ...dnsFix('dkim.fix.record-shape'),
         }),
       ];
     case 'revoked':
@@ -434,7 +438,7 @@ function assessmentFindings(assessment: KeyAssessment, key: KeySubject): Finding
         finding(dkimMeta.unusableKey, 'fail', {
           ...base,
           ...dnsMessage('dkim.unusable-key.key-type', { ...key.names, keyType: assessment.record.keyType }),
-          fix: 'Use k=rsa or k=ed25519.',
+          ...dnsFix('dkim.fix.key-type'),
         }),
       ];
     case 'key':
@@ -450,7 +454,7 @@ function keyFindings(found: Probe & { kind: 'found' }, key: KeySubject): Finding
         subject: key.subject,
         evidence: key.evidence,
         ...dnsMessage('dkim.syntax-error.multiple', { ...key.names, count: found.texts.length }),
-        fix: 'Keep exactly one key record per selector.',
+        ...dnsFix('dkim.fix.one-record'),
       }),
     );
   }

@@ -1,7 +1,9 @@
 // The DMARC check (RFC 9989): finds the policy by the DNS tree walk, cross-checks the organisational domain
 // with the Public Suffix List, and explains every weakness of the record and its report addresses.
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
+import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference, Status, TextEvidence } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence, quoteCharacterString } from '../../net/dns/presentation.js';
@@ -241,8 +243,13 @@ export function rewriteRecord(
   return tags.join('; ');
 }
 
-function txtFix(domain: string, text: string): string {
+function txtRecord(domain: string, text: string): string {
   return `${dmarcName(domain)} TXT ${quote(text)}`;
+}
+
+/** The record to publish, as a fix: a record only, the same in every language. */
+function txtFix(domain: string, text: string) {
+  return literalFix(txtRecord(domain, text));
 }
 
 /** What decided the organisational domain, for the evidence and the message. */
@@ -298,7 +305,7 @@ function reportStrayRecords(emit: Emit, domain: string, first: WalkStep): void {
         records: versionTypos.map((parse) => quote(parse.text)).join(', '),
       }),
       evidence,
-      fix: txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
+      ...txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
     });
   }
   if (spf.length > 0) {
@@ -310,7 +317,7 @@ function reportStrayRecords(emit: Emit, domain: string, first: WalkStep): void {
         domain,
       }),
       evidence,
-      fix: txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
+      ...txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
     });
   }
   const other = stray.filter((parse) => parse.reason === 'other');
@@ -347,7 +354,7 @@ function reportIssues(
         `The DMARC record at ${where} is invalid, so receivers ignore it: ${errors.map((issue) => issue.message).join('; ')}.`,
       ),
       evidence: [...evidence, issueEvidence(errors)],
-      fix: txtFix(where.replace(/^_dmarc\./, ''), fixed),
+      ...txtFix(where.replace(/^_dmarc\./, ''), fixed),
     });
   } else if (errors.length > 0) {
     const fallback = parse.treatedAsNone
@@ -409,7 +416,7 @@ function reportPolicy(
       subject: domain,
       ...dnsMessage('dmarc.policy-none.fail', { ...from, invalid: parse.treatedAsNone ? 1 : 0 }),
       evidence,
-      fix,
+      ...fix,
     });
     return;
   }
@@ -426,7 +433,7 @@ function reportPolicy(
       subject: domain,
       ...dnsMessage('dmarc.policy-quarantine.warn', from),
       evidence,
-      fix,
+      ...fix,
     });
   } else {
     emit.add(dmarcMeta.policyQuarantine, 'pass', {
@@ -463,10 +470,7 @@ function reportSubdomains(emit: Emit, domain: string, parse: UsableDmarc, eviden
       { domain, p, sp, np, npTag: parse.record.np ? 'np' : 'sp' },
     ),
     evidence,
-    fix: txtFix(
-      domain,
-      rewriteRecord(parse.record, { sp: null, np: null }, `mailto:dmarc-reports@${domain}`),
-    ),
+    ...txtFix(domain, rewriteRecord(parse.record, { sp: null, np: null }, `mailto:dmarc-reports@${domain}`)),
   });
 }
 
@@ -492,7 +496,7 @@ function reportTesting(emit: Emit, domain: string, parse: UsableDmarc, evidence:
         ? dnsMessage('dmarc.testing-mode.t', { applied: appliedPolicy(p, true), p })
         : dnsMessage('dmarc.testing-mode.pct', { p, pct: record.pct ?? '' })),
     evidence,
-    fix: txtFix(domain, rewriteRecord(record, { t: null }, `mailto:dmarc-reports@${domain}`)),
+    ...txtFix(domain, rewriteRecord(record, { t: null }, `mailto:dmarc-reports@${domain}`)),
   });
 }
 
@@ -516,7 +520,7 @@ function reportDeprecated(emit: Emit, domain: string, parse: UsableDmarc, eviden
       `The DMARC record uses what RFC 9989 removed: ${removed.map((issue) => issue.message).join('; ')}.`,
     ),
     evidence: [...evidence, issueEvidence(removed)],
-    fix: txtFix(
+    ...txtFix(
       domain,
       rewriteRecord(
         parse.record,
@@ -580,7 +584,7 @@ function reportRua(emit: Emit, domain: string, parse: UsableDmarc, evidence: Evi
     subject: domain,
     ...dnsMessage('dmarc.no-reporting.warn'),
     evidence,
-    fix: txtFix(domain, rewriteRecord(parse.record, {}, `mailto:dmarc-reports@${domain}`)),
+    ...txtFix(domain, rewriteRecord(parse.record, {}, `mailto:dmarc-reports@${domain}`)),
   });
 }
 
@@ -643,7 +647,7 @@ async function reportAuthorization(
     subject,
     ...dnsMessage('dmarc.external-report-unauthorized.fail', { dest, policyDomain, uses: list, name }),
     evidence,
-    fix: `${name} TXT "v=DMARC1" (to be published by whoever runs ${dest}), or use a report address @${policyDomain}`,
+    ...dnsFix('dmarc.fix.external-authorization', { record: `${name} TXT "v=DMARC1"`, dest, policyDomain }),
   });
 }
 
@@ -757,7 +761,9 @@ function reportMultiple(emit: Emit, domain: string, first: WalkStep): void {
       subject: domain,
       ...dnsMessage('dmarc.multiple-records.fail', { name: dmarcName(domain), count: first.dmarc.length }),
       evidence,
-      fix: `Delete all but one; keep for example: ${txtFix(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`)}`,
+      ...dnsFix('dmarc.fix.keep-one', {
+        record: txtRecord(domain, `v=DMARC1; p=reject; rua=mailto:dmarc-reports@${domain}`),
+      }),
     });
   } else if (first.dmarc.length === 1) {
     emit.add(dmarcMeta.multipleRecords, 'pass', {
@@ -807,7 +813,7 @@ async function runDmarc(target: ScanTarget, context: CheckContext): Promise<read
           ? dnsMessage('dmarc.missing.broken', { domain })
           : dnsMessage('dmarc.missing.fail', { domain, name: dmarcName(domain) })),
         evidence: allEvidence,
-        fix: txtFix(domain, `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`),
+        ...txtFix(domain, `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}`),
       });
       return emit.findings;
     }

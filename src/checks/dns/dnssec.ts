@@ -1,6 +1,7 @@
 // DNSSEC status of a mail domain and of its MX hosts, read from a validating resolver's AD bit, with
 // SERVFAIL-unless-checking-disabled taken as proof of a bogus zone.
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
@@ -229,14 +230,14 @@ function verdictFinding(verdict: NameVerdict): Finding {
           anchor: display(verdict.secureAncestor),
         }),
         evidence,
-        fix: `Sign the zone of ${subject.name} at its DNS host and publish its DS record at the registrar.`,
+        ...dnsFix('dnssec.fix.sign', { zone: subject.name }),
       });
     case 'bogus':
       return finding(dnssecBogusMeta, 'fail', {
         subject: subject.name,
         ...dnsMessage('dnssec.bogus.fail', { asked }),
         evidence,
-        fix: `Re-sign the zone of ${subject.name} and make the DS at the parent match its current key (or remove the DS until it does).`,
+        ...dnsFix('dnssec.fix.resign', { zone: subject.name }),
       });
     case 'undetermined':
       return finding(dnssecUnknownMeta, 'error', {

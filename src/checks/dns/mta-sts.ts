@@ -1,7 +1,9 @@
 // MTA-STS (RFC 8461): the `_mta-sts` record, the policy file fetched over verified HTTPS, its syntax and
 // mode, and whether every live MX host is covered by the policy's `mx` patterns.
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
+import type { KeyedFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -179,12 +181,12 @@ function policyText(domain: string, mode: 'testing' | 'enforce', hosts: readonly
   return ['version: STSv1', `mode: ${mode}`, ...mx, 'max_age: 1209600'].join('\n');
 }
 
-function publishFix(domain: string, hosts: readonly string[], clock: Clock): string {
-  return (
-    `Serve at ${policyUrl(domain)} (Content-Type: text/plain):\n${policyText(domain, 'testing', hosts)}\n` +
-    `Then publish: _mta-sts.${domain}. IN TXT "v=STSv1; id=${suggestedId(clock)}"\n` +
-    'Switch to mode: enforce once TLS-RPT reports are clean.'
-  );
+function publishFix(domain: string, hosts: readonly string[], clock: Clock): KeyedFix {
+  return dnsFix('mtasts.fix.publish', {
+    url: policyUrl(domain),
+    policy: policyText(domain, 'testing', hosts),
+    record: `_mta-sts.${domain}. IN TXT "v=STSv1; id=${suggestedId(clock)}"`,
+  });
 }
 
 type FetchVerdict =
@@ -290,7 +292,7 @@ function modeFinding(domain: string, policy: StsPolicy, evidence: readonly Evide
         subject,
         ...dnsMessage('mtasts.testing-mode.testing'),
         evidence,
-        fix: 'In the policy file, set `mode: enforce`; then change the id of the _mta-sts TXT record.',
+        ...dnsFix('mtasts.fix.enforce'),
       });
     case 'none':
       return finding(mtaStsTestingModeMeta, 'warn', {
@@ -359,7 +361,7 @@ function mxFindings(
         patterns: policy.mx.join(', ') || '-',
       }),
       evidence,
-      fix: `Add to the policy file: ${unmatched.map((host) => `mx: ${host}`).join(' / ')}; then change the _mta-sts id.`,
+      ...dnsFix('mtasts.fix.add-mx', { lines: unmatched.map((host) => `mx: ${host}`).join(' / ') }),
     }),
   ];
 }
@@ -391,7 +393,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
           ? dnsMessage('mtasts.missing.fail-other', { domain, count: texts.length })
           : dnsMessage('mtasts.missing.fail', { domain })),
         evidence: txtEvidence,
-        fix: publishFix(domain, mxHosts(mx), context.clock),
+        ...publishFix(domain, mxHosts(mx), context.clock),
       }),
     ];
   }
@@ -409,7 +411,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
         subject,
         ...dnsMessage('mtasts.record-invalid.multiple', { count: sts.length }),
         evidence: txtEvidence,
-        fix: `Keep only one: ${fixRecord}`,
+        ...dnsFix('mtasts.fix.keep-one', { record: fixRecord }),
       }),
     );
     return findings;
@@ -425,7 +427,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
           `The MTA-STS record is invalid: ${parsed.problems.join('; ')}. Senders ignore it.`,
         ),
         evidence: [...txtEvidence, { kind: 'text', label: 'problems', value: parsed.problems.join('; ') }],
-        fix: `Replace it with: ${fixRecord}`,
+        ...dnsFix('mtasts.fix.replace', { record: fixRecord }),
       }),
     );
     return findings;
@@ -461,7 +463,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
           `The policy file is invalid: ${policy.problems.join('; ')}. Senders discard it.`,
         ),
         evidence: [policyEvidence, { kind: 'text', label: 'problems', value: policy.problems.join('; ') }],
-        fix: `Serve instead:\n${policyText(domain, 'enforce', mxHosts(mx))}`,
+        ...dnsFix('mtasts.fix.serve', { policy: policyText(domain, 'enforce', mxHosts(mx)) }),
       }),
     );
     return findings;
@@ -483,7 +485,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
           maxAge: policy.policy.maxAge,
         }),
         evidence: [policyEvidence],
-        ...(short ? { fix: 'Set `max_age: 1209600` and change the _mta-sts id.' } : {}),
+        ...(short ? dnsFix('mtasts.fix.max-age') : {}),
       }),
     );
   }

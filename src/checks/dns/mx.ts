@@ -1,7 +1,9 @@
 // The MX audit: where mail for a domain goes (RFC 5321 §5.1, Null MX RFC 7505) and whether those hosts
 // can be reached from the internet. resolveMailHosts() is shared with the SMTP checks that connect to them.
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage } from '../../i18n/en/dns-message.js';
+import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -389,7 +391,7 @@ function missingFindings(result: Extract<MailHostsResult, { kind: 'implicit' }>)
         subject: domain,
         ...dnsMessage('mx.missing.implicit', { domain, addresses: formatAddresses(host.addresses) }),
         evidence,
-        fix: `${mxFix}\nor, for a domain without mail:\n${nullMxFix}`,
+        ...dnsFix('mx.fix.add-mx', { mxRecord: mxFix, nullMxRecord: nullMxFix }),
       }),
     ];
   }
@@ -408,7 +410,7 @@ function missingFindings(result: Extract<MailHostsResult, { kind: 'implicit' }>)
       subject: domain,
       ...dnsMessage(answer.kind === 'nxdomain' ? 'mx.missing.nxdomain' : 'mx.missing.no-address', { domain }),
       evidence,
-      fix: `${mxFix}\nor, for a domain without mail:\n${nullMxFix}`,
+      ...dnsFix('mx.fix.add-mx', { mxRecord: mxFix, nullMxRecord: nullMxFix }),
     }),
   ];
 }
@@ -427,7 +429,9 @@ function nullFindings(result: Extract<MailHostsResult, { kind: 'null-mx' }>): Fi
           hosts: listOf(distinctHosts(hosts).map((host) => host.host)),
         }),
         evidence,
-        fix: `Remove the record "${domain}.  IN  MX  ${nullRecords[0]?.preference ?? 0} ." if the domain receives mail.`,
+        ...dnsFix('mx.fix.remove-null-mx', {
+          record: `${domain}.  IN  MX  ${nullRecords[0]?.preference ?? 0} .`,
+        }),
       }),
     ];
   }
@@ -438,7 +442,7 @@ function nullFindings(result: Extract<MailHostsResult, { kind: 'null-mx' }>): Fi
         subject: domain,
         ...dnsMessage('mx.null.preference', { domain, preference: odd.preference }),
         evidence,
-        fix: `${domain}.  3600  IN  MX  0 .`,
+        ...literalFix(`${domain}.  3600  IN  MX  0 .`),
       }),
     ];
   }
@@ -457,7 +461,7 @@ function ipLiteralFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
     if (literal === undefined) return [];
     const usable = reachable(classifyAddress(literal));
     const type = literal.family === 4 ? 'A' : 'AAAA';
-    const address = usable ? formatIp(literal) : '<public address of the mail server>';
+    const mxRecord = `${domain}.  3600  IN  MX  ${host.preference} mail.${domain}.`;
     return [
       finding(mxIpLiteral, 'fail', {
         subject: host.host,
@@ -469,9 +473,9 @@ function ipLiteralFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
               address: describeBlock(literal),
             })),
         evidence: [dnsEvidence(mx), ...hostEvidence(host)],
-        fix:
-          `mail.${domain}.  3600  IN  ${type}  ${address}\n` +
-          `${domain}.  3600  IN  MX  ${host.preference} mail.${domain}.`,
+        ...(usable
+          ? literalFix(`mail.${domain}.  3600  IN  ${type}  ${formatIp(literal)}\n${mxRecord}`)
+          : dnsFix('mx.fix.ip-literal-placeholder', { name: `mail.${domain}`, type, mxRecord })),
       }),
     ];
   });
@@ -517,7 +521,10 @@ function unresolvableFindings(domain: string, hosts: readonly MailHost[]): Findi
         ...dnsMessage(key, { host: host.host }),
         evidence: hostEvidence(host),
         severity: anyResolves ? 'medium' : mxUnresolvable.severity,
-        fix: `${host.host}.  3600  IN  A  <public address of the mail server>\nor remove "${domain}.  IN  MX  ${host.preference} ${host.host}."`,
+        ...dnsFix('mx.fix.add-address', {
+          host: host.host,
+          record: `${domain}.  IN  MX  ${host.preference} ${host.host}.`,
+        }),
       }),
     );
   }
@@ -555,7 +562,7 @@ function cnameFindings(domain: string, hosts: readonly MailHost[]): Finding[] {
       subject: host.host,
       ...dnsMessage('mx.cname.alias', { host: host.host, chain: host.aliases.join(' → ') }),
       evidence: hostEvidence(host),
-      fix: `${domain}.  3600  IN  MX  ${host.preference} ${target}.`,
+      ...literalFix(`${domain}.  3600  IN  MX  ${host.preference} ${target}.`),
     });
   });
 }
@@ -649,7 +656,7 @@ function privateAddressFindings(domain: string, hosts: readonly MailHost[]): Fin
         }),
         evidence: hostEvidence(host),
         // The record to change is the one at the end of the CNAME chain, where the addresses live.
-        fix: `${host.aliases.at(-1) ?? host.host}.  3600  IN  A  <public address forwarded to the mail server>  (and remove the internal one)`,
+        ...dnsFix('mx.fix.internal-address', { host: host.aliases.at(-1) ?? host.host }),
       }),
     ];
   });

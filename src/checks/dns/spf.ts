@@ -1,7 +1,9 @@
 // The SPF audit (RFC 7208): one finding per rule from the static analysis of the domain's include/redirect
 // tree, with the DNS answers and the tree as evidence. DNS failures give `error`, never "missing".
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
+import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -398,7 +400,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
             : dnsMessage('spf.all-pass.included', { term: item.term, included: item.domain, domain })),
           evidence: item.via === 'root' ? rootTxt : tree,
           ...(item.via === 'root' && item.term.endsWith('all')
-            ? { fix: record.replace(/(^| )\+?all( |$)/i, '$1-all$2') }
+            ? literalFix(record.replace(/(^| )\+?all( |$)/i, '$1-all$2'))
             : {}),
         }),
       );
@@ -418,7 +420,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
         subject: finalAll.domain,
         ...dnsMessage('spf.all-neutral.fail', { term: finalAll.term }),
         evidence: rootTxt,
-        fix: record.replace(/(^| )\?all( |$)/i, '$1-all$2'),
+        ...literalFix(record.replace(/(^| )\?all( |$)/i, '$1-all$2')),
       }),
     );
   } else if (finalAll !== undefined) {
@@ -446,7 +448,7 @@ function policyFindings(analysis: SpfAnalysis, domain: string, record: string): 
         subject: domain,
         ...dnsMessage('spf.no-all.fail'),
         evidence: rootTxt,
-        fix: `${record.trimEnd()} -all`,
+        ...literalFix(`${record.trimEnd()} -all`),
       }),
     );
   } else {
@@ -597,14 +599,14 @@ async function missingFinding(
       subject: domain,
       ...dnsMessage(`spf.missing.${reason}-null-mx`, { domain }),
       evidence,
-      fix: `${domain}. TXT "v=spf1 -all"`,
+      ...literalFix(`${domain}. TXT "v=spf1 -all"`),
     });
   }
   return finding(spfMeta.missing, 'fail', {
     subject: domain,
     ...dnsMessage(`spf.missing.${reason}`, { domain }),
     evidence,
-    fix: `${domain}. TXT "v=spf1 mx -all"   (list every service that sends as ${domain}; a domain that sends no mail uses "v=spf1 -all")`,
+    ...dnsFix('spf.fix.publish', { record: `${domain}. TXT "v=spf1 mx -all"`, domain }),
   });
 }
 
@@ -627,7 +629,7 @@ export async function runSpfCheck(target: ScanTarget, context: CheckContext): Pr
         subject: domain,
         ...dnsMessage('spf.multiple-records.fail', { domain, count: analysis.spfRecordCount }),
         evidence: [dnsEvidence(rootTxt)],
-        fix: 'Merge them into one record: "v=spf1 <all mechanisms of both> -all"',
+        ...dnsFix('spf.fix.merge'),
       }),
       ...raw,
     ];

@@ -1,5 +1,6 @@
 // SMTP TLS Reporting (RFC 8460): the `_smtp._tls` record that tells senders where to report TLS failures.
 
+import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
@@ -64,7 +65,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
         subject,
         ...dnsMessage('tlsrpt.missing.fail', { domain }),
         evidence,
-        fix: `Publish: ${exampleRecord(domain)}`,
+        ...dnsFix('tlsrpt.fix.publish', { record: exampleRecord(domain) }),
       }),
     ];
   const present = finding(tlsRptMissingMeta, 'pass', {
@@ -79,7 +80,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
         subject,
         ...dnsMessage('tlsrpt.invalid.multiple', { count: candidates.length }),
         evidence,
-        fix: `Merge them into one record, e.g. ${exampleRecord(domain)}`,
+        ...dnsFix('tlsrpt.fix.merge', { record: exampleRecord(domain) }),
       }),
     ];
   const parsed = parseTlsRptRecord(candidates[0] ?? '');
@@ -94,7 +95,7 @@ async function evaluate(target: ScanTarget, context: CheckContext): Promise<Find
           `The TLS-RPT record is invalid: ${parsed.problems.join('; ')}.`,
         ),
         evidence: [...evidence, { kind: 'text', label: 'problems', value: parsed.problems.join('; ') }],
-        fix: `Replace it with: ${exampleRecord(domain)}`,
+        ...dnsFix('tlsrpt.fix.replace', { record: exampleRecord(domain) }),
       }),
     ];
   return [
