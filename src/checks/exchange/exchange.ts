@@ -172,7 +172,7 @@ function cveFinding(subject: string, verdict: CveVerdict, evidence: Evidence[]):
         subject: `${subject} ${verdict.cve.id}`,
         ...messages.vulnerable(subject, verdict),
         evidence,
-        fix: messages.fix(verdict),
+        ...messages.fix(verdict),
         severity: kev || verdict.cve.authentication === 'none' ? 'critical' : 'high',
       });
     case 'possibly-vulnerable':
@@ -180,7 +180,7 @@ function cveFinding(subject: string, verdict: CveVerdict, evidence: Evidence[]):
         subject: `${subject} ${verdict.cve.id}`,
         ...messages.possiblyVulnerable(subject, verdict),
         evidence,
-        fix: messages.fix(verdict),
+        ...messages.fix(verdict),
         severity: kev ? 'high' : 'medium',
       });
     case 'not-verifiable':
@@ -188,7 +188,7 @@ function cveFinding(subject: string, verdict: CveVerdict, evidence: Evidence[]):
         subject: `${subject} ${verdict.cve.id}`,
         ...messages.notVerifiable(subject, verdict),
         evidence,
-        fix: messages.fix(verdict),
+        ...messages.fix(verdict),
         severity: kev ? 'medium' : 'low',
       });
     case 'not-vulnerable':

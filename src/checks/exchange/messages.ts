@@ -2,6 +2,7 @@
 // (src/i18n/fr/exchange-findings.ts) with value parameters; French check texts in src/i18n/fr/exchange-checks.ts.
 
 import { enExchangeFindings } from '../../i18n/en/exchange-findings.js';
+import { exchangeFix } from '../../i18n/en/exchange-fixes.js';
 import type { CheckMeta, Reference } from '../../model/finding.js';
 import type {
   CveVerdict,
@@ -183,27 +184,45 @@ export const exchangeMeta = {
 
 export const exchangeMetaList: readonly CheckMeta[] = Object.values(exchangeMeta);
 
-function update(item: UpdateToInstall): string {
-  const kb = item.kb === null ? '' : `, ${item.kb}`;
-  const esu = item.distribution === 'public' ? '' : ' — only for paying Extended Security Update customers';
-  return `${item.name} (build ${item.build}${kb}${esu})`;
+const noUpdate = { Name: none, Build: none, Kb: none, Esu: 'no' } as const;
+
+/** One update as the parameters `<prefix>Name`, `<prefix>Build`, `<prefix>Kb`, `<prefix>Esu` of the fix template. */
+function updateParams(prefix: 'update' | 'then', item: UpdateToInstall | null): Record<string, string> {
+  const values =
+    item === null
+      ? noUpdate
+      : {
+          Name: item.name,
+          Build: item.build,
+          Kb: item.kb ?? none,
+          Esu: item.distribution === 'public' ? 'no' : 'yes',
+        };
+  return Object.fromEntries(Object.entries(values).map(([field, value]) => [`${prefix}${field}`, value]));
 }
 
-export function remedyText(remedy: Remedy | null): string {
-  if (remedy === null) return 'No update known for it.';
+/** The remedy as values of the `exchange.fix.remedy` template: the kind, the updates, the action, the product. */
+export function remedyParams(remedy: Remedy | null): Record<string, string> {
+  const base = { ...updateParams('update', null), ...updateParams('then', null), action: none, to: none };
+  if (remedy === null) return { ...base, remedy: none };
   switch (remedy.kind) {
     case 'install-update':
-      return `Install ${update(remedy.update)} or any later update for this CU.`;
+      return { ...base, remedy: remedy.kind, ...updateParams('update', remedy.update) };
     case 'upgrade-level':
-      return remedy.thenUpdate === null
-        ? `This CU never got the fix: install ${update(remedy.level)}.`
-        : `This CU never got the fix: install ${update(remedy.level)}, then ${update(remedy.thenUpdate)}.`;
+      return {
+        ...base,
+        remedy: remedy.kind,
+        ...updateParams('update', remedy.level),
+        ...updateParams('then', remedy.thenUpdate),
+      };
     case 'configure':
-      return remedy.afterUpdate === null
-        ? remedy.action
-        : `Install ${update(remedy.afterUpdate)}, then: ${remedy.action}`;
+      return {
+        ...base,
+        remedy: remedy.kind,
+        ...updateParams('update', remedy.afterUpdate),
+        action: remedy.action,
+      };
     case 'migrate':
-      return `No update of this product fixes it: move to ${remedy.to}.`;
+      return { ...base, remedy: remedy.kind, to: remedy.to };
   }
 }
 
@@ -333,7 +352,10 @@ export const messages = {
   notVerifiable: (subject: string, verdict: CveVerdict) =>
     say('exchange.not-verifiable', { subject, ...cveParams(verdict) }),
   fix: (verdict: CveVerdict) =>
-    `${remedyText(verdict.remedy)}${verdict.cve.mitigation === null ? '' : ` Mitigation: ${verdict.cve.mitigation}`}`,
+    exchangeFix('exchange.fix.remedy', {
+      ...remedyParams(verdict.remedy),
+      mitigation: verdict.cve.mitigation ?? none,
+    }),
   mixedBuilds: (host: string, servers: string) => say('exchange.mixed-builds', { host, servers }),
   internalNameLeak: (host: string, names: string) => say('exchange.internal-name-leak', { host, names }),
   ntlmInfoLeak: (

@@ -2,6 +2,7 @@
 // match the certificate chain each address of the host actually presented.
 
 import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
+import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordOf } from '../../net/dns/types.js';
@@ -228,7 +229,7 @@ function verdictFinding(
         subject,
         evidence,
         ...daneMessages.mismatch(where, records.map(presentTlsa), current ? presentTlsa(current) : undefined),
-        ...(fix === undefined ? {} : { fix }),
+        ...(fix === undefined ? {} : literalFix(fix)),
       });
     }
     case 'no-usable-records':

@@ -2,6 +2,7 @@
 // to the same address), which many receivers require of a sending server. DNS only.
 
 import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
+import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
@@ -143,7 +144,7 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
           subject,
           ...ptrMessages.missing(entry.text, entry.host, reverseName(entry.address)),
           evidence: [dnsEvidence(verdict.answer)],
-          fix: ptrMessages.fixPtr(entry.address, entry.host),
+          ...literalFix(ptrMessages.fixPtr(entry.address, entry.host)),
         }),
       ];
     case 'present': {
@@ -175,7 +176,7 @@ export function ptrFindings(entry: MailAddress, verdict: PtrVerdict): Finding[] 
               subject,
               ...ptrMessages.notConfirmed(entry.text, verdict.names),
               evidence,
-              fix: ptrMessages.fixForward(verdict.names[0] ?? entry.host, entry.address),
+              ...literalFix(ptrMessages.fixForward(verdict.names[0] ?? entry.host, entry.address)),
             });
       return [present, confirmation];
     }

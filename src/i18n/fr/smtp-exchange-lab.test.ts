@@ -21,6 +21,7 @@ import { NodeHttpsFetcher } from '../../net/http/https-fetcher.js';
 import { NodeSmtpProber } from '../../net/smtp/prober.js';
 import { enExchangeFindings } from '../en/exchange-findings.js';
 import { enSmtpFindings } from '../en/smtp-findings.js';
+import { enFixes, frFixes } from '../fr-fixes.js';
 import { formatMessage } from '../message-format.js';
 import { createTranslator } from '../translator.js';
 import { frExchangeFindings } from './exchange-findings.js';
@@ -113,6 +114,7 @@ describe('connector and Exchange checks in French over the lab', () => {
       tr.checkDescription(item);
       tr.checkRemediation(item);
       tr.findingMessage(finding);
+      tr.findingFix(finding, item);
     }
     const leftovers = tr.untranslated().filter((entry) => ours.test(entry.replace(/^\w+:/, '')));
     assert.deepEqual(leftovers, []);
@@ -130,6 +132,34 @@ describe('connector and Exchange checks in French over the lab', () => {
       // Parameters are values: no English sentence travels inside one (data texts excepted).
       for (const [name, value] of Object.entries(params))
         if (!['impact', 'meaning', 'note', 'line', 'greeting'].includes(name) && !/reply$/i.test(name))
+          assert.doesNotMatch(String(value), /\s(the|is|was|could|not)\s/, `${key}.${name} = ${value}`);
+    }
+  });
+});
+
+describe('fixes of these checks in French over the lab', () => {
+  test('every fix is a record alone or its English template with value parameters', () => {
+    const withFix = findings.filter((item) => ours.test(item.checkId) && item.fix !== undefined);
+    assert.ok(
+      withFix.some((item) => item.fixKey === 'exchange.fix.remedy'),
+      'an Exchange update to install',
+    );
+    assert.ok(
+      withFix.some((item) => item.fixIsLiteral === true),
+      'a record (PTR or TLSA)',
+    );
+    for (const finding of withFix) {
+      if (finding.fixIsLiteral === true) continue;
+      const key = finding.fixKey ?? '';
+      const template = enFixes[key];
+      assert.ok(template, `${finding.checkId}: a fix with words but no key: ${finding.fix}`);
+      const params = finding.fixParams ?? {};
+      assert.equal(formatMessage(template, params, 'en'), finding.fix);
+      const fr = formatMessage(frFixes[key] ?? '', params, 'fr');
+      assert.notEqual(fr, finding.fix);
+      // Update names, builds and KBs are values; the dataset's own texts are introduced as English.
+      for (const [name, value] of Object.entries(params))
+        if (!['action', 'mitigation'].includes(name))
           assert.doesNotMatch(String(value), /\s(the|is|was|could|not)\s/, `${key}.${name} = ${value}`);
     }
   });
