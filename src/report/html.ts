@@ -148,7 +148,10 @@ function findingArticle(report: Report, finding: Finding, tr: Translator): strin
   }
   if (finding.status === 'fail' || finding.status === 'warn') {
     const fix = tr.findingFix(finding, meta);
-    const english = finding.fix === undefined && meta !== undefined && tr.isRemediationFallback(meta);
+    const english =
+      finding.fix === undefined
+        ? meta !== undefined && tr.isRemediationFallback(meta)
+        : tr.isFixFallback(finding);
     if (fix !== undefined)
       parts.push(
         `<p class="label">${escapeHtml(tr.t('finding.fix'))}</p><pre${englishAttribute(english)}>${escapeHtml(fix)}</pre>`,

@@ -56,6 +56,7 @@ export const fixtureFindings: readonly Finding[] = [
       },
     ],
     fix: 'example.com. TXT "v=spf1 mx -all"',
+    fixIsLiteral: true,
   },
   {
     checkId: 'dmarc.policy-none',
