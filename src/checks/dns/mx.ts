@@ -8,8 +8,9 @@ import type { CheckMeta, Evidence, Finding, Reference } from '../../model/findin
 import type { ScanTarget } from '../../model/report.js';
 import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordOf } from '../../net/dns/types.js';
-import type { AddressClass, IpAddress } from '../../protocols/ip/address.js';
+import type { IpAddress } from '../../protocols/ip/address.js';
 import { classifyAddress, formatIp, parseIp, specialBlock } from '../../protocols/ip/address.js';
+import { isInternetReachable } from '../address-reach.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 
@@ -459,7 +460,7 @@ function ipLiteralFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
   const findings = hosts.flatMap((host) => {
     const literal = host.literal;
     if (literal === undefined) return [];
-    const usable = reachable(classifyAddress(literal));
+    const usable = isInternetReachable(classifyAddress(literal));
     const type = literal.family === 4 ? 'A' : 'AAAA';
     const mxRecord = `${domain}.  3600  IN  MX  ${host.preference} mail.${domain}.`;
     return [
@@ -599,41 +600,6 @@ function duplicateFindings(domain: string, hosts: readonly MailHost[], mx: MxAns
   return [finding(mxDuplicatePriority, 'pass', { subject: domain, ...message, evidence })];
 }
 
-/**
- * Classes whose addresses senders on the internet can reach. Documentation blocks count as public on
- * purpose: they never occur on the real internet, so a real zone cannot be excused by this, and the lab
- * models its public hosts with them. NAT64 appears when the scanner's own resolver does DNS64; 6to4 and
- * Teredo are odd for a mail server but reachable.
- */
-function reachable(addressClass: AddressClass): boolean {
-  switch (addressClass) {
-    case 'public':
-    case 'documentation':
-    case 'nat64':
-    case '6to4':
-    case 'teredo':
-      return true;
-    case 'private':
-    case 'shared':
-    case 'loopback':
-    case 'link-local':
-    case 'unspecified':
-    case 'this-network':
-    case 'broadcast':
-    case 'multicast':
-    case 'benchmark':
-    case 'protocol-assignment':
-    case 'reserved':
-    case 'unique-local':
-    case 'site-local':
-    case 'ipv4-mapped':
-    case 'ipv4-compatible':
-    case 'discard-only':
-    case 'segment-routing':
-      return false;
-  }
-}
-
 function describeBlock(address: IpAddress): string {
   const block = specialBlock(address);
   const where =
@@ -643,7 +609,7 @@ function describeBlock(address: IpAddress): string {
 
 function privateAddressFindings(domain: string, hosts: readonly MailHost[]): Finding[] {
   const findings = hosts.flatMap((host) => {
-    const bad = host.addresses.filter((address) => !reachable(classifyAddress(address)));
+    const bad = host.addresses.filter((address) => !isInternetReachable(classifyAddress(address)));
     if (bad.length === 0) return [];
     const good = host.addresses.length - bad.length;
     return [

@@ -1,8 +1,9 @@
 // The MX addresses the connector checks look at: each distinct (host, address) pair of a domain's mail hosts,
 // with the addresses no outside sender can reach set apart (mx.private-address already reports them).
 
-import type { AddressClass, IpAddress } from '../../protocols/ip/address.js';
+import type { IpAddress } from '../../protocols/ip/address.js';
 import { classifyAddress, formatIp } from '../../protocols/ip/address.js';
+import { isInternetReachable } from '../address-reach.js';
 import type { CheckContext } from '../check.js';
 import { type MailHost, resolveMailHosts } from '../dns/mx.js';
 
@@ -20,36 +21,6 @@ export interface MailAddresses {
   readonly addresses: readonly MailAddress[];
   /** Addresses no sender on the internet can reach (private, loopback…): not probed. */
   readonly unreachable: readonly MailAddress[];
-}
-
-/** Whether a sender on the internet could connect to the address (documentation blocks stand for public hosts in the lab). */
-export function isInternetReachable(addressClass: AddressClass): boolean {
-  switch (addressClass) {
-    case 'public':
-    case 'documentation':
-    case 'nat64':
-    case '6to4':
-    case 'teredo':
-      return true;
-    case 'private':
-    case 'shared':
-    case 'loopback':
-    case 'link-local':
-    case 'unspecified':
-    case 'this-network':
-    case 'broadcast':
-    case 'multicast':
-    case 'benchmark':
-    case 'protocol-assignment':
-    case 'reserved':
-    case 'unique-local':
-    case 'site-local':
-    case 'ipv4-mapped':
-    case 'ipv4-compatible':
-    case 'discard-only':
-    case 'segment-routing':
-      return false;
-  }
 }
 
 /**
