@@ -2,6 +2,7 @@
 // the data fails loudly instead of silently probing nothing.
 
 import rawDataset from '../../data/dkim-selectors.json' with { type: 'json' };
+import { readDatasetHeader } from './dataset-header.js';
 
 export interface KnownDkimSelector {
   readonly selector: string;
@@ -22,7 +23,6 @@ export interface DkimSelectorDataset {
 // One or more DNS labels of letters, digits, '-' or '_' (RFC 6376 §3.1 selectors are sub-domains).
 const selectorPattern =
   /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidSelector(selector: string): boolean {
   return selector.length <= 200 && selectorPattern.test(selector);
@@ -57,12 +57,7 @@ function parseEntry(value: unknown, index: number): KnownDkimSelector {
 
 /** Validates the dataset's shape; throws naming the first problem. */
 export function parseDkimSelectorDataset(data: unknown): DkimSelectorDataset {
-  const root = asRecord(data, 'the document');
-  if (root.schemaVersion !== 1)
-    fail(`schemaVersion ${String(root.schemaVersion)} is not supported (expected 1)`);
-  const dataVersion = asString(root.dataVersion, 'dataVersion');
-  const reviewBy = asString(root.reviewBy, 'reviewBy');
-  if (!datePattern.test(reviewBy)) fail('reviewBy must be a YYYY-MM-DD date');
+  const { header, root } = readDatasetHeader(data, { name: 'dkim-selectors', supportedSchemaVersion: 1 });
   if (!Array.isArray(root.selectors)) fail('selectors must be a list');
   const selectors = root.selectors.map(parseEntry);
   const seen = new Set<string>();
@@ -70,7 +65,7 @@ export function parseDkimSelectorDataset(data: unknown): DkimSelectorDataset {
     if (seen.has(selector)) fail(`selector "${selector}" is listed twice`);
     seen.add(selector);
   }
-  return { schemaVersion: 1, dataVersion, reviewBy, selectors };
+  return { schemaVersion: 1, dataVersion: header.dataVersion, reviewBy: header.reviewBy, selectors };
 }
 
 export const dkimSelectorDataset: DkimSelectorDataset = parseDkimSelectorDataset(rawDataset);

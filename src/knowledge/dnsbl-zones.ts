@@ -5,6 +5,7 @@ import rawDataset from '../../data/dnsbl-zones.json' with { type: 'json' };
 import type { Severity } from '../model/finding.js';
 import { severities } from '../model/finding.js';
 import { type IpAddress, parseIp } from '../protocols/ip/address.js';
+import { readDatasetHeader } from './dataset-header.js';
 
 /** `listed`: a reputation listing. `policy`: the range should not send mail directly (Spamhaus PBL). `error`: the zone refused to answer. */
 export type DnsblCodeKind = 'listed' | 'policy' | 'error';
@@ -41,7 +42,6 @@ export interface DnsblDataset {
   readonly zones: readonly DnsblZone[];
 }
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const zonePattern = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const kinds: readonly DnsblCodeKind[] = ['listed', 'policy', 'error'];
 
@@ -111,11 +111,7 @@ function parseZone(value: unknown, index: number): DnsblZone {
 
 /** Validates the dataset's shape; throws naming the first problem. */
 export function parseDnsblDataset(data: unknown): DnsblDataset {
-  const root = asRecord(data, 'the document');
-  if (root.schemaVersion !== 1)
-    fail(`schemaVersion ${String(root.schemaVersion)} is not supported (expected 1)`);
-  const reviewBy = asString(root.reviewBy, 'reviewBy');
-  if (!datePattern.test(reviewBy)) fail('reviewBy must be a YYYY-MM-DD date');
+  const { header, root } = readDatasetHeader(data, { name: 'dnsbl-zones', supportedSchemaVersion: 1 });
   if (!Array.isArray(root.zones) || root.zones.length === 0) fail('zones must be a non-empty list');
   const zones = root.zones.map(parseZone);
   const seen = new Set<string>();
@@ -123,7 +119,7 @@ export function parseDnsblDataset(data: unknown): DnsblDataset {
     if (seen.has(zone)) fail(`zone "${zone}" is listed twice`);
     seen.add(zone);
   }
-  return { schemaVersion: 1, dataVersion: asString(root.dataVersion, 'dataVersion'), reviewBy, zones };
+  return { schemaVersion: 1, dataVersion: header.dataVersion, reviewBy: header.reviewBy, zones };
 }
 
 export const dnsblDataset: DnsblDataset = parseDnsblDataset(rawDataset);

@@ -12,9 +12,9 @@ import type {
 import { indicatorKinds } from '../logs/indicator.js';
 import { type FieldName, fieldNames, type LogFormat, logFormats } from '../logs/types.js';
 import { type Severity, severities } from '../model/finding.js';
+import { readDatasetHeader } from './dataset-header.js';
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 function fail(problem: string): never {
   throw new Error(`data/log-indicators.json: ${problem}`);
@@ -138,19 +138,14 @@ function parseIndicator(value: unknown, index: number): Indicator {
 
 /** Validates the dataset's shape; throws naming the first problem. */
 export function parseLogIndicatorDataset(data: unknown): IndicatorDataset {
-  const root = asRecord(data, 'the document');
-  if (root.schemaVersion !== 1)
-    fail(`schemaVersion ${String(root.schemaVersion)} is not supported (expected 1)`);
-  const dataVersion = asString(root.dataVersion, 'dataVersion');
-  const reviewBy = asString(root.reviewBy, 'reviewBy');
-  if (!datePattern.test(reviewBy)) fail('reviewBy must be a YYYY-MM-DD date');
+  const { header, root } = readDatasetHeader(data, { name: 'log-indicators', supportedSchemaVersion: 1 });
   const indicators = asList(root.indicators, 'indicators').map(parseIndicator);
   const seen = new Set<string>();
   for (const { id } of indicators) {
     if (seen.has(id)) fail(`indicator "${id}" is listed twice`);
     seen.add(id);
   }
-  return { schemaVersion: 1, dataVersion, reviewBy, indicators };
+  return { schemaVersion: 1, dataVersion: header.dataVersion, reviewBy: header.reviewBy, indicators };
 }
 
 export const logIndicatorDataset: IndicatorDataset = parseLogIndicatorDataset(rawDataset);

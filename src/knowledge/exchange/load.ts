@@ -29,6 +29,7 @@ import type {
   WindowsLifecycleData,
   WindowsRelease,
 } from '../../protocols/exchange-build/types.js';
+import { readDatasetHeader } from '../dataset-header.js';
 
 /** The schema version this code reads; a file with a higher one needs a newer telltale. */
 export const supportedSchemaVersion = 1;
@@ -54,7 +55,11 @@ const monthOrDatePattern = /^\d{4}-\d{2}(-\d{2})?$/;
 
 /** Reads one file's fields, naming the file and the path of the first problem. */
 class Reader {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** The dataset's name in reports (DatasetInfo.name). */
+    private readonly dataset: string,
+  ) {}
 
   fail(where: string, problem: string): never {
     throw new ExchangeDataError(`data/exchange/${this.file}: ${where} ${problem}`);
@@ -113,21 +118,19 @@ class Reader {
     return this.list(value, where).map((item, index) => this.string(item, `${where}[${index}]`));
   }
 
-  /** Schema version first: a newer file is refused with a message that says what to do. */
+  /** Schema version first (readDatasetHeader): a newer file is refused with a message that says what to do. */
   header(data: unknown): {
     root: Json;
     dataVersion: string;
     reviewBy: string;
     sources: readonly DataSource[];
   } {
-    const root = this.record(data, 'the document');
-    const version = root.schemaVersion;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-      this.fail('schemaVersion', `must be a positive integer (got ${JSON.stringify(version)})`);
-    if (version > supportedSchemaVersion)
-      throw new ExchangeDataError(
-        `data/exchange/${this.file}: schemaVersion ${version} is newer than this telltale understands (${supportedSchemaVersion}); update telltale or use data of schema ${supportedSchemaVersion}`,
-      );
+    const { header, root } = readDatasetHeader(data, {
+      name: this.dataset,
+      file: `data/exchange/${this.file}`,
+      supportedSchemaVersion,
+      error: (message) => new ExchangeDataError(message),
+    });
     const sources = this.list(root.sources, 'sources').map((value, index) => {
       const source = this.record(value, `sources[${index}]`);
       return {
@@ -137,12 +140,7 @@ class Reader {
         date: this.date(source.date, `sources[${index}].date`),
       };
     });
-    return {
-      root,
-      dataVersion: this.string(root.dataVersion, 'dataVersion'),
-      reviewBy: this.date(root.reviewBy, 'reviewBy'),
-      sources,
-    };
+    return { root, dataVersion: header.dataVersion, reviewBy: header.reviewBy, sources };
   }
 }
 
@@ -253,7 +251,7 @@ function parseProduct(read: Reader, value: unknown, where: string): ProductRecor
 }
 
 export function parseExchangeBuildData(data: unknown): ExchangeBuildData {
-  const read = new Reader('builds.json');
+  const read = new Reader('builds.json', 'exchange-builds');
   const { root, dataVersion, reviewBy, sources } = read.header(data);
   const conflicts: DataConflict[] = read.list(root.conflicts, 'conflicts').map((item, index) => {
     const conflict = read.record(item, `conflicts[${index}]`);
@@ -326,7 +324,7 @@ function parseCveProduct(
 }
 
 export function parseExchangeCveData(data: unknown, builds: ExchangeBuildData): ExchangeCveData {
-  const read = new Reader('cves.json');
+  const read = new Reader('cves.json', 'exchange-cves');
   const { root, dataVersion, reviewBy, sources } = read.header(data);
   const cves: CveRecord[] = read.list(root.cves, 'cves').map((item, index) => {
     const where = `cves[${index}]`;
@@ -397,7 +395,7 @@ export function parseExchangeCveData(data: unknown, builds: ExchangeBuildData): 
 }
 
 export function parseWindowsLifecycleData(data: unknown): WindowsLifecycleData {
-  const read = new Reader('windows.json');
+  const read = new Reader('windows.json', 'windows-lifecycle');
   const { root, dataVersion, reviewBy, sources } = read.header(data);
   const releases: WindowsRelease[] = read.list(root.releases, 'releases').map((item, index) => {
     const where = `releases[${index}]`;
