@@ -118,6 +118,7 @@ describe('CLI start-up loads only what the command line needs', () => {
   it('records what a command does load (the recorder sees packages and sources)', async () => {
     // watch reads YAML: its implementation, and yaml with it, load once the command runs.
     const watch = await run('watchMissingConfig');
+    assert.equal(watch.code, 2, watch.stderr);
     assert.ok(packageLoaded(watch.loaded, 'yaml'), 'yaml recorded for watch');
     assert.ok(sourceLoaded(watch.loaded, '/src/cli/commands/watch-run'), 'watch-run recorded');
     const help = await run('help');
