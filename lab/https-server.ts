@@ -1,14 +1,11 @@
 // The lab's HTTPS hosts: one loopback listener that picks a certificate per SNI name and answers per
 // host and path from data (the `https:` section of scenario YAML), including broken and hostile servers.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { AddressMapEntry } from '../src/net/address-map.js';
 import {
   buildNtlmChallenge,
@@ -16,11 +13,21 @@ import {
   isNtlmNegotiate,
   type NtlmChallengeFields,
 } from '../src/protocols/ntlm/challenge.js';
+import {
+  addressEntries,
+  asRecord,
+  type CertificateKind,
+  certificateKinds,
+  hostService,
+  issueCertificateOfKind,
+  keyAlgorithms,
+  scenarioSections,
+} from './host-kit.js';
+import type { LabService } from './lab.js';
 import type { IssuedCertificate, KeyAlgorithm, TestCa } from './test-ca.js';
 import type { ZoneStore } from './zone-store.js';
 
-/** What the host's certificate is like: the lab CA's valid certificate, or one of the defects checks must catch. */
-export type CertificateKind = 'valid' | 'expired' | 'not-yet-valid' | 'wrong-name' | 'self-signed';
+export type { CertificateKind } from './host-kit.js';
 
 export interface RouteResponse {
   readonly status: number;
@@ -64,32 +71,13 @@ export interface RunningHttpsHost {
   close(): Promise<void>;
 }
 
-const day = 24 * 60 * 60 * 1000;
-const certificateKinds: readonly CertificateKind[] = [
-  'valid',
-  'expired',
-  'not-yet-valid',
-  'wrong-name',
-  'self-signed',
-];
-const keyAlgorithms: readonly KeyAlgorithm[] = ['rsa-2048', 'rsa-1024', 'ecdsa-p256'];
-
 function issueFor(ca: TestCa, host: string, routes: HostRoutes): Promise<IssuedCertificate> {
-  const now = Date.now();
-  const base = { names: [host], ...(routes.keyAlgorithm ? { keyAlgorithm: routes.keyAlgorithm } : {}) };
-  const kind = routes.certificate;
-  switch (kind) {
-    case 'valid':
-      return ca.issue(base);
-    case 'expired':
-      return ca.issue({ ...base, notBefore: new Date(now - 400 * day), notAfter: new Date(now - 10 * day) });
-    case 'not-yet-valid':
-      return ca.issue({ ...base, notBefore: new Date(now + 10 * day), notAfter: new Date(now + 400 * day) });
-    case 'wrong-name':
-      return ca.issue({ ...base, names: [`other-name.${host.split('.').slice(-1)[0] ?? 'test'}`] });
-    case 'self-signed':
-      return ca.issue({ ...base, selfSigned: true });
-  }
+  return issueCertificateOfKind(ca, {
+    kind: routes.certificate,
+    names: [host],
+    wrongName: `other-name.${host.split('.').slice(-1)[0] ?? 'test'}`,
+    ...(routes.keyAlgorithm ? { keyAlgorithm: routes.keyAlgorithm } : {}),
+  });
 }
 
 /** The body as sent: the text, padded or repeated up to `bodySize` bytes. */
@@ -206,12 +194,6 @@ export async function startHttpsHost(options: HttpsHostOptions): Promise<Running
   };
 }
 
-function asRecord(value: unknown, where: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new Error(`${where}: expected a mapping`);
-  return value as Record<string, unknown>;
-}
-
 function optionalNumber(value: unknown, where: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
@@ -308,23 +290,11 @@ export function parseHttpsRoutes(data: unknown, source: string): Record<string, 
 
 const zonesDirectory = fileURLToPath(new URL('./zones/', import.meta.url));
 
-function yamlFiles(directory: string): string[] {
-  return readdirSync(directory)
-    .sort()
-    .flatMap((entry) => {
-      const path = join(directory, entry);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/.test(entry) ? [path] : [];
-    });
-}
-
 /** Every `https:` section of the scenario files under lab/zones (or `directory`), merged. */
 export function labHttpsRoutes(directory = zonesDirectory): Record<string, HostRoutes> {
   const routes: Record<string, HostRoutes> = {};
-  for (const file of yamlFiles(directory)) {
-    const document = parseYaml(readFileSync(file, 'utf8')) as { https?: unknown } | null;
-    if (document?.https === undefined) continue;
-    for (const [host, spec] of Object.entries(parseHttpsRoutes(document.https, file))) {
+  for (const { file, data } of scenarioSections(directory, 'https')) {
+    for (const [host, spec] of Object.entries(parseHttpsRoutes(data, file))) {
       if (routes[host] !== undefined) throw new Error(`${file}: https host ${host} defined twice`);
       routes[host] = spec;
     }
@@ -340,17 +310,6 @@ export interface LabHttps {
   stop(): Promise<void>;
 }
 
-/** Addresses the zone data gives a host (A and AAAA, CNAMEs followed). */
-function zoneAddresses(store: ZoneStore, host: string): string[] {
-  return (['A', 'AAAA'] as const).flatMap((type) => {
-    const lookup = store.lookup(host, type);
-    if (lookup.kind !== 'answer' || lookup.answer.kind !== 'ok') return [];
-    return lookup.answer.records.flatMap((record) =>
-      record.type === 'A' || record.type === 'AAAA' ? [record.address] : [],
-    );
-  });
-}
-
 /** The lab's HTTPS side: every host of the scenario files on one loopback listener, mapped from its DNS addresses. */
 export async function startLabHttps(options: {
   readonly store: ZoneStore;
@@ -359,43 +318,19 @@ export async function startLabHttps(options: {
 }): Promise<LabHttps> {
   const routes = options.routes ?? labHttpsRoutes();
   const host = await startHttpsHost({ ca: options.ca, routes });
+  // Hosts sharing an address share the one listener: each address is mapped once.
   const seen = new Set<string>();
-  const addressMapEntries: AddressMapEntry[] = [];
-  for (const name of Object.keys(routes)) {
-    for (const address of zoneAddresses(options.store, name)) {
-      if (seen.has(address)) continue;
-      seen.add(address);
-      addressMapEntries.push({
-        from: { address, port: 443 },
-        to: { address: host.address, port: host.port },
-      });
-    }
-  }
+  const addressMapEntries = Object.keys(routes).flatMap((name) =>
+    addressEntries(options.store, name, 443, host).filter((entry) => {
+      if (seen.has(entry.from.address)) return false;
+      seen.add(entry.from.address);
+      return true;
+    }),
+  );
   return { address: host.address, port: host.port, addressMapEntries, stop: () => host.close() };
 }
 
-/**
- * The HTTPS hosts as a lab service (the `LabService` shape of lab/lab.ts): started after DNS, it adds its
- * address mappings to the lab's shared map so fetchers built on that map reach it.
- */
-export function httpsLabService(shared: {
-  readonly ca: TestCa;
-  readonly addressMap: { add(entry: AddressMapEntry): void };
-  readonly routes?: HttpsRoutes;
-}): {
-  readonly name: string;
-  start(context: { readonly store: ZoneStore }): Promise<{ readonly name: string; stop(): Promise<void> }>;
-} {
-  return {
-    name: 'https',
-    async start(context) {
-      const running = await startLabHttps({
-        store: context.store,
-        ca: shared.ca,
-        ...(shared.routes ? { routes: shared.routes } : {}),
-      });
-      for (const entry of running.addressMapEntries) shared.addressMap.add(entry);
-      return { name: 'https', stop: () => running.stop() };
-    },
-  };
-}
+/** The HTTPS hosts of the lab's scenario files as a lab service, mapped into the lab's address map. */
+export const httpsLabService: LabService = hostService('https', (context) =>
+  startLabHttps({ store: context.store, ca: context.ca, routes: labHttpsRoutes(context.zonesDir) }),
+);

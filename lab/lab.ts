@@ -1,7 +1,7 @@
 // The whole fake network in one call: every scenario zone file loaded into one store, the DNS server
 // started on loopback, then the lab's other services (SMTP, HTTPS hosts) in order; stopped in reverse.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,7 +13,8 @@ import {
 import type { ResolverAddress } from '../src/net/dns/types.js';
 import type { LabDnsServer } from './dns-server.js';
 import { startDnsServer } from './dns-server.js';
-import { labHttpsRoutes, startLabHttps } from './https-server.js';
+import { scenarioFiles } from './host-kit.js';
+import { httpsLabService } from './https-server.js';
 import { smtpLabService } from './smtp-hosts.js';
 import { createTestCa, type TestCa } from './test-ca.js';
 import { ZoneStore } from './zone-store.js';
@@ -65,21 +66,7 @@ export interface LabService {
  * The extension point: SMTP servers and HTTPS hosts join this list, in the order they must start.
  * Later services may rely on earlier ones; stop() runs them down in reverse.
  */
-export const labServices: readonly LabService[] = [
-  {
-    name: 'https',
-    async start(context) {
-      const https = await startLabHttps({
-        store: context.store,
-        ca: context.ca,
-        routes: labHttpsRoutes(context.zonesDir),
-      });
-      for (const entry of https.addressMapEntries) context.addressMap.add(entry);
-      return { name: 'https', stop: () => https.stop() };
-    },
-  },
-  smtpLabService,
-];
+export const labServices: readonly LabService[] = [httpsLabService, smtpLabService];
 
 export interface LabOptions {
   /** Where the scenario YAML files are; lab/zones by default. */
@@ -115,15 +102,7 @@ export function defaultZonesDir(moduleUrl: string = import.meta.url): string {
 }
 
 /** Every *.yaml file under dir, at any depth, in a stable order so merges are reproducible. */
-export function zoneFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) files.push(...zoneFiles(path));
-    else if (entry.endsWith('.yaml') || entry.endsWith('.yml')) files.push(path);
-  }
-  return files;
-}
+export const zoneFiles: (dir: string) => string[] = scenarioFiles;
 
 /** One store from every file: the same name in two files gets both files' records. */
 export function loadZones(dir: string, extraZoneData: readonly unknown[] = []): ZoneStore {

@@ -1,11 +1,15 @@
 // The lab's mail servers as data: `smtp:` sections of the scenario YAML (one host per MX name), read into
 // specs, started one loopback listener each and mapped from the host's DNS addresses at port 25.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { AddressMapEntry } from '../src/net/address-map.js';
-import type { CertificateKind } from './https-server.js';
+import {
+  addressEntries,
+  asRecord,
+  certificateKinds,
+  hostService,
+  keyAlgorithms,
+  scenarioSections,
+} from './host-kit.js';
 // Type only: lab.ts lists this service, so a value import back into it would be a cycle.
 import type { LabService } from './lab.js';
 import { type NtlmIdentity, oldMillNtlmIdentity } from './smtp-ntlm.js';
@@ -18,7 +22,7 @@ import {
   startSmtpHost,
   vrfyStyles,
 } from './smtp-server.js';
-import type { KeyAlgorithm, TestCa } from './test-ca.js';
+import type { TestCa } from './test-ca.js';
 import type { ZoneStore } from './zone-store.js';
 
 const dialects: readonly SmtpDialect[] = ['postfix', 'exchange'];
@@ -31,22 +35,8 @@ const behaviours: readonly SmtpBehaviour[] = [
   'close-after-starttls',
   'busy',
 ];
-const certificateKinds: readonly CertificateKind[] = [
-  'valid',
-  'expired',
-  'not-yet-valid',
-  'wrong-name',
-  'self-signed',
-];
-const keyAlgorithms: readonly KeyAlgorithm[] = ['rsa-2048', 'rsa-1024', 'ecdsa-p256'];
 /** Named NTLM identities a YAML host can leak (`ntlm: oldmill`). */
 const ntlmIdentities: Readonly<Record<string, NtlmIdentity>> = { oldmill: oldMillNtlmIdentity };
-
-function asRecord(value: unknown, where: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new Error(`${where}: expected a mapping`);
-  return value as Record<string, unknown>;
-}
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, where: string): T {
   if (value === undefined) return fallback;
@@ -110,40 +100,17 @@ export function parseSmtpHost(name: string, value: unknown, where: string): Smtp
   };
 }
 
-function yamlFiles(directory: string): string[] {
-  return readdirSync(directory)
-    .sort()
-    .flatMap((entry) => {
-      const path = join(directory, entry);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/.test(entry) ? [path] : [];
-    });
-}
-
 /** Every `smtp:` section under `directory`, one spec per host name. */
 export function labSmtpHosts(directory: string): SmtpHostSpec[] {
   const hosts = new Map<string, SmtpHostSpec>();
-  for (const file of yamlFiles(directory)) {
-    const document = parseYaml(readFileSync(file, 'utf8')) as { smtp?: unknown } | null;
-    if (document?.smtp === undefined) continue;
-    for (const [name, value] of Object.entries(asRecord(document.smtp, `${file}: smtp`))) {
+  for (const { file, data } of scenarioSections(directory, 'smtp')) {
+    for (const [name, value] of Object.entries(asRecord(data, `${file}: smtp`))) {
       const spec = parseSmtpHost(name, value, `${file}: smtp.${name}`);
       if (hosts.has(spec.name)) throw new Error(`${file}: smtp host ${spec.name} defined twice`);
       hosts.set(spec.name, spec);
     }
   }
   return [...hosts.values()];
-}
-
-/** Addresses the zone data gives a host (A and AAAA, CNAMEs followed). */
-function zoneAddresses(store: ZoneStore, host: string): string[] {
-  return (['A', 'AAAA'] as const).flatMap((type) => {
-    const lookup = store.lookup(host, type);
-    if (lookup.kind !== 'answer' || lookup.answer.kind !== 'ok') return [];
-    return lookup.answer.records.flatMap((record) =>
-      record.type === 'A' || record.type === 'AAAA' ? [record.address] : [],
-    );
-  });
 }
 
 export interface LabSmtp {
@@ -170,12 +137,7 @@ export async function startLabSmtp(options: {
     await stop();
     throw error;
   }
-  const addressMapEntries = hosts.flatMap((host) =>
-    zoneAddresses(options.store, host.spec.name).map((address) => ({
-      from: { address, port: 25 },
-      to: { address: host.address, port: host.port },
-    })),
-  );
+  const addressMapEntries = hosts.flatMap((host) => addressEntries(options.store, host.spec.name, 25, host));
   return {
     hosts,
     addressMapEntries,
@@ -185,15 +147,6 @@ export async function startLabSmtp(options: {
 }
 
 /** The lab service: every `smtp:` host of the scenario files, added to the lab's address map. */
-export const smtpLabService: LabService = {
-  name: 'smtp',
-  async start(context) {
-    const smtp = await startLabSmtp({
-      store: context.store,
-      ca: context.ca,
-      specs: labSmtpHosts(context.zonesDir),
-    });
-    for (const entry of smtp.addressMapEntries) context.addressMap.add(entry);
-    return { name: 'smtp', stop: () => smtp.stop() };
-  },
-};
+export const smtpLabService: LabService = hostService('smtp', (context) =>
+  startLabSmtp({ store: context.store, ca: context.ca, specs: labSmtpHosts(context.zonesDir) }),
+);

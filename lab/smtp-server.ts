@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { CertificateKind } from './https-server.js';
+import { type CertificateKind, issueCertificateOfKind } from './host-kit.js';
 import { type NtlmIdentity, ntlmChallengeMessage } from './smtp-ntlm.js';
 import type { IssuedCertificate, KeyAlgorithm, TestCa } from './test-ca.js';
 
@@ -94,24 +94,13 @@ export interface RunningSmtpHost {
   close(): Promise<void>;
 }
 
-const day = 24 * 60 * 60 * 1000;
-
-async function issueCertificate(ca: TestCa, spec: SmtpHostSpec): Promise<IssuedCertificate> {
-  const names = spec.certificateNames ?? [spec.name];
-  const base = { names, ...(spec.keyAlgorithm ? { keyAlgorithm: spec.keyAlgorithm } : {}) };
-  const now = Date.now();
-  switch (spec.certificate) {
-    case 'valid':
-      return ca.issue(base);
-    case 'expired':
-      return ca.issue({ ...base, notBefore: new Date(now - 400 * day), notAfter: new Date(now - 10 * day) });
-    case 'not-yet-valid':
-      return ca.issue({ ...base, notBefore: new Date(now + 10 * day), notAfter: new Date(now + 400 * day) });
-    case 'wrong-name':
-      return ca.issue({ ...base, names: [`other-name.${spec.name.split('.').slice(-2).join('.')}`] });
-    case 'self-signed':
-      return ca.issue({ ...base, selfSigned: true });
-  }
+function issueCertificate(ca: TestCa, spec: SmtpHostSpec): Promise<IssuedCertificate> {
+  return issueCertificateOfKind(ca, {
+    kind: spec.certificate,
+    names: spec.certificateNames ?? [spec.name],
+    wrongName: `other-name.${spec.name.split('.').slice(-2).join('.')}`,
+    ...(spec.keyAlgorithm ? { keyAlgorithm: spec.keyAlgorithm } : {}),
+  });
 }
 
 function tlsVersions(mode: SmtpTlsMode): tls.SecureContextOptions {
