@@ -6,7 +6,7 @@ import type { Finding, Status } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { latestSchemaVersion, pendingMigrations } from './migrations.js';
 import { redactUrl } from './redact-url.js';
-import { findingRows, normalizeDomain, scanRow } from './rows.js';
+import { findingRows, normalizeDomain, scanColumns, scanInsertColumns, scanRow, scanValues } from './rows.js';
 import {
   type CheckLogic,
   type ListOptions,
@@ -33,9 +33,6 @@ interface ScanRecord {
   readonly summary: Record<Status, number>;
   readonly grade: string | null;
 }
-
-const scanColumns =
-  'id, domain, started_at, finished_at, duration_ms, tool_version, check_logic, resolvers, summary, grade';
 
 function toScan(row: ScanRecord): StoredScan {
   return {
@@ -128,20 +125,9 @@ export class PostgresStore implements ScanStore {
       for (const report of reports) {
         const row = scanRow(report, checkLogic);
         const inserted = await client.query<{ id: string }>(
-          `INSERT INTO scans (domain, started_at, finished_at, duration_ms, tool_version, check_logic_version, check_logic, resolvers, summary, grade)
+          `INSERT INTO scans (${scanInsertColumns})
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [
-            row.domain,
-            row.startedAt,
-            row.finishedAt,
-            row.durationMs,
-            row.toolVersion,
-            checkLogic.version,
-            JSON.stringify(checkLogic),
-            JSON.stringify(row.resolvers),
-            JSON.stringify(row.summary),
-            row.grade ?? null,
-          ],
+          scanValues(row),
         );
         const id = Number(inserted.rows[0]?.id);
         const rows = findingRows(report);

@@ -49,6 +49,30 @@ export function scanRow(report: Report, checkLogic: CheckLogic): ScanRow {
   };
 }
 
+/** The columns a scan row is read back with, the same in both databases. */
+export const scanColumns =
+  'id, domain, started_at, finished_at, duration_ms, tool_version, check_logic, resolvers, summary, grade';
+
+/** The columns a scan is inserted with, in the order scanValues lists them. */
+export const scanInsertColumns =
+  'domain, started_at, finished_at, duration_ms, tool_version, check_logic_version, check_logic, resolvers, summary, grade';
+
+/** A scan row as insert parameters (JSON columns as text), in scanInsertColumns order, for either driver. */
+export function scanValues(row: ScanRow): (string | number | null)[] {
+  return [
+    row.domain,
+    row.startedAt,
+    row.finishedAt,
+    row.durationMs,
+    row.toolVersion,
+    row.checkLogic.version,
+    JSON.stringify(row.checkLogic),
+    JSON.stringify(row.resolvers),
+    JSON.stringify(row.summary),
+    row.grade ?? null,
+  ];
+}
+
 export function findingRows(report: Report): FindingRow[] {
   const fingerprints = fingerprintFindings(report.findings);
   return report.findings.map((finding, ordinal) => ({

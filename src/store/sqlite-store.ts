@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Finding, Status } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { latestSchemaVersion, pendingMigrations } from './migrations.js';
-import { findingRows, normalizeDomain, scanRow } from './rows.js';
+import { findingRows, normalizeDomain, scanColumns, scanInsertColumns, scanRow, scanValues } from './rows.js';
 import {
   type CheckLogic,
   type ListOptions,
@@ -35,9 +35,6 @@ interface FindingRecord {
   readonly fingerprint: string;
   readonly finding: string;
 }
-
-const scanColumns =
-  'id, domain, started_at, finished_at, duration_ms, tool_version, check_logic, resolvers, summary, grade';
 
 function toScan(row: ScanRecord): StoredScan {
   return {
@@ -119,7 +116,7 @@ export class SqliteStore implements ScanStore {
 
   async saveScans(reports: readonly Report[], checkLogic: CheckLogic): Promise<StoredScan[]> {
     const insertScan = this.db.prepare(
-      `INSERT INTO scans (domain, started_at, finished_at, duration_ms, tool_version, check_logic_version, check_logic, resolvers, summary, grade)
+      `INSERT INTO scans (${scanInsertColumns})
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertFinding = this.db.prepare(
@@ -129,18 +126,7 @@ export class SqliteStore implements ScanStore {
     const save = this.db.transaction((): StoredScan[] =>
       reports.map((report) => {
         const row = scanRow(report, checkLogic);
-        const info = insertScan.run(
-          row.domain,
-          row.startedAt,
-          row.finishedAt,
-          row.durationMs,
-          row.toolVersion,
-          checkLogic.version,
-          JSON.stringify(checkLogic),
-          JSON.stringify(row.resolvers),
-          JSON.stringify(row.summary),
-          row.grade ?? null,
-        );
+        const info = insertScan.run(...scanValues(row));
         const id = Number(info.lastInsertRowid);
         for (const item of findingRows(report)) {
           const { finding } = item;
