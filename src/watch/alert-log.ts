@@ -74,6 +74,26 @@ export const alertLogSchema = {
   ],
 } as const;
 
+/** The columns an alert is inserted with, in the order alertValues lists them. */
+export const alertInsertColumns =
+  'channel, domain, scan_id, fingerprint, reason, outcome, attempts, detail, item, at';
+
+/** A record as insert parameters (the item as JSON text), in alertInsertColumns order, for either driver. */
+export function alertValues(record: AlertRecord): (string | number)[] {
+  return [
+    record.channel,
+    record.domain,
+    record.scanId,
+    record.item.fingerprint,
+    record.item.reason,
+    record.outcome,
+    record.attempts,
+    record.detail,
+    JSON.stringify(record.item),
+    record.at,
+  ];
+}
+
 /** From all records of a domain: the failed ones with no later success for the same key and channel. */
 export function pendingFailures(records: readonly AlertRecord[]): AlertRecord[] {
   const latest = new Map<string, AlertRecord>();

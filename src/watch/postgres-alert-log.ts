@@ -1,8 +1,16 @@
 // The alert record in the PostgreSQL history database (tables created if missing, beside the store's).
 
 import pg from 'pg';
-import type { AlertItem } from '../alert/types.js';
-import { type AlertLog, type AlertRecord, alertLogSchema, pendingFailures } from './alert-log.js';
+import type { AlertItem, AlertReason } from '../alert/types.js';
+import {
+  type AlertLog,
+  type AlertRecord,
+  alertInsertColumns,
+  alertKey,
+  alertLogSchema,
+  alertValues,
+  pendingFailures,
+} from './alert-log.js';
 
 interface Row {
   readonly channel: string;
@@ -40,11 +48,11 @@ export class PostgresAlertLog implements AlertLog {
   }
 
   async sentKeys(channel: string, scanIds: readonly number[]): Promise<Set<string>> {
-    const result = await this.pool.query<{ scan_id: string; fingerprint: string; reason: string }>(
+    const result = await this.pool.query<{ scan_id: string; fingerprint: string; reason: AlertReason }>(
       "SELECT scan_id, fingerprint, reason FROM alerts WHERE channel = $1 AND scan_id = ANY($2::bigint[]) AND outcome = 'sent'",
       [channel, scanIds],
     );
-    return new Set(result.rows.map((row) => `${Number(row.scan_id)}|${row.fingerprint}|${row.reason}`));
+    return new Set(result.rows.map((row) => alertKey(Number(row.scan_id), row)));
   }
 
   async undelivered(domain: string): Promise<AlertRecord[]> {
@@ -54,20 +62,8 @@ export class PostgresAlertLog implements AlertLog {
   async record(records: readonly AlertRecord[]): Promise<void> {
     for (const record of records) {
       await this.pool.query(
-        `INSERT INTO alerts (channel, domain, scan_id, fingerprint, reason, outcome, attempts, detail, item, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          record.channel,
-          record.domain,
-          record.scanId,
-          record.item.fingerprint,
-          record.item.reason,
-          record.outcome,
-          record.attempts,
-          record.detail,
-          JSON.stringify(record.item),
-          record.at,
-        ],
+        `INSERT INTO alerts (${alertInsertColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        alertValues(record),
       );
     }
   }

@@ -1,8 +1,16 @@
 // The alert record in the SQLite history file (its own connection; WAL lets it sit beside the store's).
 
 import Database from 'better-sqlite3';
-import type { AlertItem } from '../alert/types.js';
-import { type AlertLog, type AlertRecord, alertLogSchema, pendingFailures } from './alert-log.js';
+import type { AlertItem, AlertReason } from '../alert/types.js';
+import {
+  type AlertLog,
+  type AlertRecord,
+  alertInsertColumns,
+  alertKey,
+  alertLogSchema,
+  alertValues,
+  pendingFailures,
+} from './alert-log.js';
 
 interface Row {
   readonly channel: string;
@@ -56,9 +64,9 @@ export class SqliteAlertLog implements AlertLog {
       for (const row of query.all(channel, scanId) as {
         scan_id: number;
         fingerprint: string;
-        reason: string;
+        reason: AlertReason;
       }[]) {
-        keys.add(`${row.scan_id}|${row.fingerprint}|${row.reason}`);
+        keys.add(alertKey(row.scan_id, row));
       }
     }
     return keys;
@@ -70,24 +78,12 @@ export class SqliteAlertLog implements AlertLog {
 
   async record(records: readonly AlertRecord[]): Promise<void> {
     const insert = this.db.prepare(
-      `INSERT INTO alerts (channel, domain, scan_id, fingerprint, reason, outcome, attempts, detail, item, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO alerts (${alertInsertColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db
       .transaction(() => {
         for (const record of records) {
-          insert.run(
-            record.channel,
-            record.domain,
-            record.scanId,
-            record.item.fingerprint,
-            record.item.reason,
-            record.outcome,
-            record.attempts,
-            record.detail,
-            JSON.stringify(record.item),
-            record.at,
-          );
+          insert.run(...alertValues(record));
         }
       })
       .immediate();
