@@ -2,6 +2,7 @@
 // results (jsonl/csv, or into the history store) as they finish; resumable after an interruption.
 // Loaded by ./fleet.ts only when the command runs (its options and --help live there).
 
+import { setMaxListeners } from 'node:events';
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckOptions } from '../../checks/check.js';
@@ -217,6 +218,8 @@ async function execute(
   const total = chosen.file === '-' ? undefined : await countDomainLines(chosen.file);
   const started = Date.now();
   const controller = new AbortController();
+  // Every domain in flight listens on it (--concurrency of them), and removes its listener when done.
+  setMaxListeners(0, controller.signal);
   const live = { done: previous?.completed ?? 0, failed: 0, bad: 0, duplicates: 0, hit: false };
   const showProgress = io.stderrIsTty;
   const draw = (): void => {
