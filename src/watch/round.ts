@@ -18,7 +18,8 @@ export interface WatchDeps {
   readonly scan: (domain: string) => Promise<Report>;
   readonly checkLogic: CheckLogic;
   /** The Exchange vulnerability data version scans use now (recorded per scan to spot a refresh). */
-  readonly dataVersion: () => string | undefined;
+  /** The Exchange CVE data version a scan used, from its report: tells a newly published CVE apart. */
+  readonly dataVersion: (report: Report) => string | undefined;
   readonly titleOf: (checkId: string) => string;
   readonly channels: readonly AlertChannel[];
   readonly minSeverity: Severity;
@@ -175,15 +176,16 @@ export async function runRound(
   await pool(domains, deps.concurrency, async (domain) => {
     if (signal?.aborted === true) return;
     let stored: StoredScan;
+    let report: Report;
     try {
-      const report = await deps.scan(domain);
+      report = await deps.scan(domain);
       stored = await deps.store.saveScan(report, deps.checkLogic);
     } catch (error) {
       counts.failed += 1;
       deps.events?.onScanError?.(domain, error);
       return;
     }
-    const version = deps.dataVersion();
+    const version = deps.dataVersion(report);
     if (version !== undefined) await deps.log.setDataVersion(stored.id, version);
     counts.scanned += 1;
     const baseline = (await deps.store.listScans(domain, { limit: 2 })).length < 2;

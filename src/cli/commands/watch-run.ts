@@ -9,7 +9,6 @@ import { webhookLabel } from '../../alert/webhook-sender.js';
 import { defaultCheckOptions } from '../../checks/check.js';
 import { parseFleetLine } from '../../fleet/input.js';
 import { selectChecks } from '../../fleet/select-checks.js';
-import { exchangeKnowledge } from '../../knowledge/exchange/load.js';
 import { parseResolverOption } from '../../net/dns/resolvers.js';
 import { checkLogicOf } from '../../store/check-logic.js';
 import { isPostgresUrl } from '../../store/open-store.js';
@@ -192,7 +191,8 @@ export async function watchCommand(
           return report;
         },
         checkLogic: checkLogicOf(checks),
-        dataVersion: () => exchangeKnowledge.cves.dataVersion,
+        dataVersion: (report) =>
+          report.datasets?.find((dataset) => dataset.name === 'exchange-cves')?.dataVersion,
         titleOf: (checkId) => titles.get(checkId) ?? checkId,
         channels: config.channels,
         minSeverity: config.minSeverity,
