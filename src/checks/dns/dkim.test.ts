@@ -102,9 +102,11 @@ describe('dkim check: keys found', () => {
     const key = only(findings, 'dkim.weak-key', 'pass', 'brisbane._domainkey.dkim-ed25519.test');
     assert.match(key.message, /Ed25519 key \(RFC 8463\)/);
     assert.match(only(findings, 'dkim.key-found', 'pass').message, /1 selector\(s\): brisbane\./);
-    // The user's selector is added to, not substituted for, the built-in list; the guard comes first.
+    // The user's selector is added to, not substituted for, the built-in list; the guard comes first,
+    // beside _domainkey itself (an empty non-terminal here: NODATA, so every selector is tried).
     const names = client.asked.map((question) => question.name);
-    assert.equal(names.length, builtinDkimSelectors.length + 2);
+    assert.equal(names.length, builtinDkimSelectors.length + 3);
+    assert.ok(names.includes('_domainkey.dkim-ed25519.test'));
     assert.match(names[0] ?? '', /^tt-[0-9a-f]{16}\._domainkey\.dkim-ed25519\.test$/);
     assert.ok(names.includes('selector1._domainkey.dkim-ed25519.test'));
     assert.ok(client.asked.every((question) => question.type === 'TXT'));
@@ -357,5 +359,98 @@ describe('dkim check: mechanics', () => {
       dkimMeta.weakKey.remediation,
       /Rotate-DkimSigningConfig -KeySize 2048 -Identity example\.com/,
     );
+  });
+});
+
+describe('dkim check: NXDOMAIN at _domainkey (RFC 8020)', () => {
+  const pruneStore = new ZoneStore();
+  pruneStore.addYaml(
+    [
+      'records:',
+      '  nokeys.test:',
+      '    - A: 192.0.2.20',
+      '  ent.test:',
+      '    - A: 192.0.2.21',
+      // Only a selector far down the built-in list: _domainkey.ent.test is an empty non-terminal.
+      `  ${builtinDkimSelectors.at(-1)}._domainkey.ent.test:`,
+      "    - TXT: 'v=DKIM1; p='",
+    ].join('\n'),
+    'inline',
+  );
+
+  /** A ZoneClient that records every name asked, and can make some names fail. */
+  function recording(inner: DnsClient, failing: (name: string) => boolean = () => false) {
+    const asked: string[] = [];
+    const client: DnsClient = {
+      query<T extends RecordType>(name: string, type: T, options?: QueryOptions): Promise<DnsAnswer<T>> {
+        asked.push(name);
+        if (failing(name)) {
+          return Promise.resolve({ kind: 'error', name, type, reason: 'servfail', detail: 'test' });
+        }
+        return inner.query(name, type, options);
+      },
+    };
+    return { client, asked };
+  }
+
+  it('tries only the user selectors and the commonest ones, and still says absence is not proven', async () => {
+    const { client, asked } = recording(new ZoneClient(pruneStore));
+    const findings = await dkimCheck.run(
+      { domain: 'nokeys.test', unicode: 'nokeys.test' },
+      contextFor(client, ['mine']),
+    );
+    // The guard, _domainkey itself, the user's selector and selector1/selector2/google.
+    assert.equal(asked.length, 6, asked.join(' '));
+    assert.ok(asked.includes('_domainkey.nokeys.test'));
+    assert.ok(asked.includes('mine._domainkey.nokeys.test'));
+    assert.ok(asked.includes('google._domainkey.nokeys.test'));
+    const item = only(findings, 'dkim.none-found', 'warn');
+    assert.match(item.message, /not proof that the domain does not sign/);
+    assert.match(item.message, /_domainkey\.nokeys\.test does not exist \(NXDOMAIN\)/);
+    assert.match(evidenceText(item), /_domainkey\.nokeys\.test/);
+    only(findings, 'dkim.wildcard', 'pass');
+  });
+
+  it('asks just as little for a domain that does not exist', async () => {
+    const { client, asked } = recording(new ZoneClient(pruneStore));
+    const findings = await dkimCheck.run(
+      { domain: 'absent.test', unicode: 'absent.test' },
+      contextFor(client),
+    );
+    assert.equal(asked.length, 5, asked.join(' '));
+    only(findings, 'dkim.none-found', 'warn');
+  });
+
+  it('probes every selector when _domainkey is an empty non-terminal (NODATA), and finds the key', async () => {
+    const { client, asked } = recording(new ZoneClient(pruneStore));
+    const findings = await dkimCheck.run({ domain: 'ent.test', unicode: 'ent.test' }, contextFor(client));
+    assert.equal(asked.length, builtinDkimSelectors.length + 2);
+    only(findings, 'dkim.revoked', 'warn');
+    only(findings, 'dkim.key-found', 'pass');
+  });
+
+  it('probes every selector when _domainkey cannot be looked up', async () => {
+    const { client, asked } = recording(
+      new ZoneClient(pruneStore),
+      (name) => name === '_domainkey.nokeys.test',
+    );
+    const findings = await dkimCheck.run(
+      { domain: 'nokeys.test', unicode: 'nokeys.test' },
+      contextFor(client),
+    );
+    assert.equal(asked.length, builtinDkimSelectors.length + 2);
+    const item = only(findings, 'dkim.none-found', 'warn');
+    assert.doesNotMatch(item.message, /NXDOMAIN/);
+  });
+
+  it('does not prune on NXDOMAIN at the end of a CNAME chain from _domainkey', async () => {
+    const aliased = new ZoneStore();
+    aliased.addYaml(
+      ['records:', '  _domainkey.alias.test:', '    - CNAME: gone.example.test'].join('\n'),
+      'inline',
+    );
+    const { client, asked } = recording(new ZoneClient(aliased));
+    await dkimCheck.run({ domain: 'alias.test', unicode: 'alias.test' }, contextFor(client));
+    assert.equal(asked.length, builtinDkimSelectors.length + 2);
   });
 });
