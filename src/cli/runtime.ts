@@ -1,6 +1,6 @@
 // Builds the real ports (wire DNS, HTTPS) for a command from its options, and closes them afterwards.
 
-import { createDnsClient } from '../net/dns/client.js';
+import { createDnsClient, type DnsClientStats } from '../net/dns/client.js';
 import { formatResolver, loadSystemResolvers } from '../net/dns/resolvers.js';
 import type { DnsClient, ResolverAddress } from '../net/dns/types.js';
 import { NodeHttpsFetcher } from '../net/http/https-fetcher.js';
@@ -23,6 +23,8 @@ export interface Runtime {
   readonly resolvers: readonly string[];
   /** Things the user should know about the set-up (e.g. resolv.conf fallback), for stderr. */
   readonly notes: readonly string[];
+  /** The DNS client's counters (queries sent, cache hits…), when the client keeps them. */
+  dnsStats?(): DnsClientStats;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export const openRuntime: RuntimeFactory = async (settings) => {
     smtp,
     resolvers: resolvers.map(formatResolver),
     notes,
+    dnsStats: () => dns.stats(),
     close: () => dns.close(),
   };
 };

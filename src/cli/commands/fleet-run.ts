@@ -16,6 +16,7 @@ import { parseChecksOption, selectChecks } from '../../fleet/select-checks.js';
 import { type FleetSink, storeSink, textSink } from '../../fleet/sinks.js';
 import { type Severity, severityRank } from '../../model/finding.js';
 import type { Report } from '../../model/report.js';
+import type { DnsClientStats } from '../../net/dns/client.js';
 import { parseResolverOption } from '../../net/dns/resolvers.js';
 import { checkLogicOf } from '../../store/check-logic.js';
 import type { ScanStore } from '../../store/types.js';
@@ -204,6 +205,16 @@ export async function fleetCommand(
     : withStore(chosen.database, { mustExist: false }, run);
 }
 
+/** The DNS client's own counts, so queries per domain need not come from the resolver's statistics. */
+export function dnsStatsLine(stats: DnsClientStats, domains: number): string {
+  const perDomain = domains > 0 ? (stats.queriesSent / domains).toFixed(1) : '0';
+  return (
+    `dns: ${stats.queriesSent} queries sent, ${perDomain} per domain; ${stats.cacheHits} cache hits, ` +
+    `${stats.inFlightJoins} in-flight joins, ${stats.timeouts} timeouts, ${stats.tcpFallbacks} TCP fallbacks, ` +
+    `${stats.responsesIgnored} responses ignored, ${stats.cacheEntries} cached answers at the end`
+  );
+}
+
 async function execute(
   chosen: Plan,
   runtime: Runtime,
@@ -312,6 +323,8 @@ async function execute(
   io.stderr.write(
     `telltale: fleet: ${summary.scanned} domain${summary.scanned === 1 ? '' : 's'} scanned in ${seconds.toFixed(1)} s (${rate.toFixed(1)}/s)${extras.length > 0 ? `; ${extras.join(', ')}` : ''}; results: ${where}\n`,
   );
+  const stats = runtime.dnsStats?.();
+  if (stats !== undefined) io.stderr.write(`telltale: ${dnsStatsLine(stats, summary.scanned)}\n`);
   if (summary.interrupted) {
     io.stderr.write(
       `telltale: interrupted; every finished domain is kept: run the same command with --resume to go on\n`,
