@@ -5,7 +5,7 @@ import { TtlCache } from './cache.js';
 import { Limiter } from './limiter.js';
 import { normalizeQueryName } from './names.js';
 import { formatResolver } from './resolvers.js';
-import { type ExchangeOutcome, tcpExchange, UdpPool } from './transport.js';
+import { Cancellation, type ExchangeOutcome, tcpExchange, UdpPool } from './transport.js';
 import type {
   DnsAnswer,
   DnsClient,
@@ -67,11 +67,19 @@ export interface WireDnsClient extends DnsClient {
 
 interface Lookup {
   readonly promise: Promise<DnsAnswer>;
-  readonly controller: AbortController;
+  readonly cancellation: Cancellation;
   /** Callers that can still abort; when the last of them leaves, the lookup is cancelled. */
   abortable: number;
   /** Callers without a signal: while any exists the lookup is never cancelled. */
   permanent: number;
+}
+
+/** A caller with a signal waiting for a lookup; kept in its signal's set so one listener serves them all. */
+interface Waiter {
+  readonly lookup: Lookup;
+  readonly key: string;
+  readonly question: QuestionSpec;
+  readonly resolve: (answer: DnsAnswer) => void;
 }
 
 /** Resolver failures we cache briefly; 'network' and 'other' are local trouble (or aborts) and are not. */
@@ -157,25 +165,25 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   async function attempt(
     resolver: ResolverAddress,
     question: QuestionSpec,
-    signal: AbortSignal,
+    cancellation: Cancellation,
   ): Promise<ExchangeOutcome> {
-    const outcome = await pool.exchange(resolver, question, timeoutMs, signal);
+    const outcome = await pool.exchange(resolver, question, timeoutMs, cancellation);
     if (outcome.kind !== 'interpreted' || outcome.interpretation.kind !== 'truncated') return outcome;
     counters.tcpFallbacks++;
-    return tcpExchange(resolver, question, timeoutMs, transportCounters, signal);
+    return tcpExchange(resolver, question, timeoutMs, transportCounters, cancellation);
   }
 
   /** Asks the resolvers in turn within the attempt budget; returns the answer and how long to cache it. */
   async function resolve(
     question: QuestionSpec,
-    signal: AbortSignal,
+    cancellation: Cancellation,
   ): Promise<{ answer: DnsAnswer; ttlMs: number }> {
     const tried: string[] = [];
     let reason: DnsErrorReason = 'other';
     for (let index = 0; index < attempts; index++) {
       const resolver = resolvers[index % resolvers.length] ?? fallbackOf(resolvers);
       const where = formatResolver(resolver);
-      const outcome = await attempt(resolver, question, signal);
+      const outcome = await attempt(resolver, question, cancellation);
       let answered = false;
       switch (outcome.kind) {
         case 'aborted':
@@ -227,21 +235,57 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   }
 
   function startLookup(key: string, question: QuestionSpec): Lookup {
-    const controller = new AbortController();
+    const cancellation = new Cancellation();
     const run = async (): Promise<DnsAnswer> => {
-      if (!(await limiter.acquire(controller.signal))) return errorAnswer(question, 'other', 'aborted');
+      if (!(await limiter.acquire(cancellation))) return errorAnswer(question, 'other', 'aborted');
       try {
-        const { answer, ttlMs } = await resolve(question, controller.signal);
-        if (!controller.signal.aborted && !closed) cache.set(key, answer, ttlMs);
+        const { answer, ttlMs } = await resolve(question, cancellation);
+        if (!cancellation.aborted && !closed) cache.set(key, answer, ttlMs);
         return answer;
       } finally {
         limiter.release();
         if (lookups.get(key) === lookup) lookups.delete(key);
       }
     };
-    const lookup: Lookup = { promise: Promise.resolve().then(run), controller, abortable: 0, permanent: 0 };
+    const lookup: Lookup = { promise: Promise.resolve().then(run), cancellation, abortable: 0, permanent: 0 };
     lookups.set(key, lookup);
     return lookup;
+  }
+
+  /**
+   * Callers waiting, per signal: one 'abort' listener per signal (a scan's, shared by all its lookups)
+   * instead of adding and removing one per lookup.
+   */
+  const waitersBySignal = new WeakMap<AbortSignal, Set<Waiter>>();
+
+  function abandon(waiter: Waiter): void {
+    const { lookup, key } = waiter;
+    lookup.abortable--;
+    if (lookup.abortable === 0 && lookup.permanent === 0) {
+      lookup.cancellation.cancel();
+      if (lookups.get(key) === lookup) lookups.delete(key);
+    }
+    waiter.resolve(errorAnswer(waiter.question, 'other', 'aborted'));
+  }
+
+  function waitersOf(signal: AbortSignal): Set<Waiter> {
+    let waiters = waitersBySignal.get(signal);
+    if (waiters === undefined) {
+      const created = new Set<Waiter>();
+      waiters = created;
+      waitersBySignal.set(signal, created);
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const waiter of [...created]) {
+            created.delete(waiter);
+            abandon(waiter);
+          }
+        },
+        { once: true },
+      );
+    }
+    return waiters;
   }
 
   /** One caller's view of a shared lookup: its own abort ends its wait, and only the last one cancels. */
@@ -256,25 +300,17 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
       return lookup.promise;
     }
     lookup.abortable++;
+    const waiters = waitersOf(signal);
     return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        lookup.abortable--;
-        if (lookup.abortable === 0 && lookup.permanent === 0) {
-          lookup.controller.abort();
-          if (lookups.get(key) === lookup) lookups.delete(key);
-        }
-        resolve(errorAnswer(question, 'other', 'aborted'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+      const waiter: Waiter = { lookup, key, question, resolve };
+      waiters.add(waiter);
       // A rejection here is a bug in this module; it reaches the caller instead of going unhandled.
       lookup.promise.then(
         (answer) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(answer);
+          if (waiters.delete(waiter)) resolve(answer);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
+          if (waiters.delete(waiter)) reject(error);
         },
       );
     });
@@ -327,7 +363,7 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
     }),
     async close() {
       closed = true;
-      for (const lookup of lookups.values()) lookup.controller.abort();
+      for (const lookup of lookups.values()) lookup.cancellation.cancel();
       lookups.clear();
       cache.clear();
       await pool.close();

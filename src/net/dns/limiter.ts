@@ -1,5 +1,7 @@
 // A counting semaphore with a FIFO queue: bounds how many DNS lookups are on the network at once.
 
+import type { Cancellation } from './transport.js';
+
 export class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -16,25 +18,24 @@ export class Limiter {
     return this.waiting.length;
   }
 
-  /** Resolves true once a slot is held (call release()), or false if the signal aborted first. */
-  acquire(signal?: AbortSignal): Promise<boolean> {
-    if (signal?.aborted) return Promise.resolve(false);
+  /** Resolves true once a slot is held (call release()), or false if the lookup was cancelled first. */
+  acquire(cancellation?: Cancellation): Promise<boolean> {
+    if (cancellation?.aborted) return Promise.resolve(false);
     if (this.active < this.limit) {
       this.active++;
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
       const grant = (): void => {
-        signal?.removeEventListener('abort', onAbort);
+        cancellation?.watch(undefined);
         this.active++;
         resolve(true);
       };
-      const onAbort = (): void => {
+      cancellation?.watch(() => {
         const index = this.waiting.indexOf(grant);
         if (index >= 0) this.waiting.splice(index, 1);
         resolve(false);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      });
       this.waiting.push(grant);
     });
   }
