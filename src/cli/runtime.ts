@@ -12,6 +12,8 @@ export interface RuntimeSettings {
   /** Empty: the system's resolvers from /etc/resolv.conf. */
   readonly resolvers: readonly ResolverAddress[];
   readonly timeoutMs: number;
+  /** The DNS cache's bound in answers; the client's default (50 000) when left out. */
+  readonly cacheEntries?: number;
 }
 
 export interface Runtime {
@@ -38,7 +40,12 @@ export const openRuntime: RuntimeFactory = async (settings) => {
     resolvers = system.resolvers;
     if (system.note !== undefined) notes.push(system.note);
   }
-  const dns = createDnsClient({ resolvers, timeoutMs: settings.timeoutMs, dnssec: true });
+  const dns = createDnsClient({
+    resolvers,
+    timeoutMs: settings.timeoutMs,
+    dnssec: true,
+    ...(settings.cacheEntries === undefined ? {} : { cacheEntries: settings.cacheEntries }),
+  });
   const https = new NodeHttpsFetcher(dns);
   // --timeout bounds each step of a session (connect, greeting, each reply); the session budget stays larger.
   const smtp = new NodeSmtpProber({

@@ -30,6 +30,12 @@ import { scanDomains } from '../scan-domains.js';
 import { defaultConcurrency } from './fleet.js';
 
 const maxConcurrency = 4096;
+/**
+ * A fleet's DNS cache: what is worth sharing across domains (providers' SPF includes, MX hosts) is asked
+ * often and stays in the LRU; a domain's own answers are dead once it is scanned. 10 000 answers cover a few
+ * hundred domains in flight and keep about 7 MB live instead of about 35 MB (50 000 at ~690 bytes each).
+ */
+export const fleetCacheEntries = 10_000;
 
 export interface FleetValues {
   readonly resolver?: string[];
@@ -167,7 +173,7 @@ export async function fleetCommand(
   const previous = await previousState(chosen, header, note);
 
   const run = async (store: ScanStore | undefined): Promise<CommandResult> => {
-    const runtime = await services.openRuntime({ resolvers, timeoutMs });
+    const runtime = await services.openRuntime({ resolvers, timeoutMs, cacheEntries: fleetCacheEntries });
     for (const text of runtime.notes) note(text);
     let outputFile: OutputFile | undefined;
     let stateFile: StateFile | undefined;
