@@ -625,6 +625,8 @@ function summaryFinding(
     microsoft: dangling.some(isMicrosoft) ? 1 : 0,
     rejectedCount: rejected.length,
     rejected: rejected.join(', '),
+    pruned: parent === undefined ? 0 : 1,
+    prunedName: parent?.name ?? '',
   };
   if (own.length > 0) {
     const listed = own.map((item) => `${selectorLabel(item.candidate)}${aliasNote(item.answer)}`).join('; ');
@@ -667,7 +669,7 @@ function summaryFinding(
   });
 }
 
-/** Why few selectors were tried; English only for now (the catalogues have no key for it yet). */
+/** Why few selectors were tried (the catalogues carry the same note under the `pruned` parameter). */
 const prunedNote = (name: string) =>
   `${name} does not exist (NXDOMAIN), so no selector below it can exist (RFC 8020 §2); only your selectors ` +
   'and the most common ones were still tried, in case the name server answers NXDOMAIN wrongly.';
