@@ -172,6 +172,11 @@ describe('telltale fleet over 200 lab domains', () => {
     assert.equal(resume.code, 2);
     assert.match(resume.stderr, /--resume needs/);
     assert.equal((await runCliCaptured(['fleet', join(dir, 'nope.txt')])).code, 2);
+    const emptyList = join(dir, 'empty.txt');
+    writeFileSync(emptyList, '# only a comment\n\n');
+    const empty = await runCliCaptured(['fleet', emptyList, '--resolver', '127.0.0.1:9']);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /lists no domain/);
   });
 
   test('killed mid-way and resumed: every domain exactly once in the output, nothing lost', async () => {

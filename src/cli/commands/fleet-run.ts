@@ -150,6 +150,10 @@ export async function fleetCommand(
   { services, io }: CommandContext,
 ): Promise<CommandResult> {
   const chosen = plan(file, values, io.env);
+  // An empty list is an input error, told before any DNS is asked.
+  if (chosen.file !== '-' && (await countDomainLines(chosen.file)) === 0) {
+    throw new UsageError(`${chosen.file} lists no domain: give one domain per line (# starts a comment)`);
+  }
   const choice = parseChecksOption(chosen.checksText);
   if (!choice.ok) throw new UsageError(choice.error);
   const checks = selectChecks(services.checks, choice.groups);
