@@ -1,21 +1,12 @@
 // Report ⇄ row conversions shared by both stores, so SQLite and PostgreSQL store exactly the same things.
 
-import type { Finding, Status } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { fingerprintFindings } from './fingerprint.js';
-import type { CheckLogic } from './types.js';
+import type { CheckLogic, StoredScan } from './types.js';
 
-export interface ScanRow {
-  readonly domain: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly durationMs: number;
-  readonly toolVersion: string;
-  readonly checkLogic: CheckLogic;
-  readonly resolvers: readonly string[];
-  readonly summary: Readonly<Record<Status, number>>;
-  readonly grade?: string;
-}
+/** A scan as both stores write it: a StoredScan before the database gives it an id. */
+export type ScanRow = Omit<StoredScan, 'id'>;
 
 export interface FindingRow {
   readonly ordinal: number;
