@@ -47,14 +47,20 @@ function findingLines(finding: LogFinding, palette: Palette): string[] {
   const more = finding.distinctClients > 5 ? ` and ${finding.distinctClients - 5} more` : '';
   const lines = [
     `${colour(label)} ${palette.bold(finding.indicatorId)} — ${finding.title}`,
-    `         ${outcome} in ${finding.files} file(s) · ${span(finding.firstTime, finding.lastTime)}`,
-    `         clients: ${clients === '' ? 'not logged' : `${clients}${more}`}`,
+    neutralizeControls(
+      `         ${outcome} in ${finding.files} file(s) · ${span(finding.firstTime, finding.lastTime)}`,
+    ),
+    neutralizeControls(`         clients: ${clients === '' ? 'not logged' : `${clients}${more}`}`),
   ];
   if (finding.cves.length > 0) lines.push(`         ${finding.campaign} · ${finding.cves.join(', ')}`);
   else lines.push(`         ${finding.campaign}`);
   for (const example of finding.examples) {
     const mark = example.succeeded ? '' : ' (failed)';
-    lines.push(palette.dim(`         ${example.file}:${example.line}${mark}  ${example.text.slice(0, 300)}`));
+    lines.push(
+      palette.dim(
+        neutralizeControls(`         ${example.file}:${example.line}${mark}  ${example.text.slice(0, 300)}`),
+      ),
+    );
   }
   lines.push(`         false positives: ${finding.falsePositives}`);
   lines.push(`         next: ${finding.nextSteps}`);
@@ -83,7 +89,9 @@ export function renderLogReportText(report: LogScanReport, palette: Palette, ver
   if (report.coverage.length === 0) out.push('  none');
   for (const entry of report.coverage)
     out.push(
-      `  ${formatTitles[entry.format]}: ${entry.files} file(s), ${span(entry.firstTime, entry.lastTime)}`,
+      neutralizeControls(
+        `  ${formatTitles[entry.format]}: ${entry.files} file(s), ${span(entry.firstTime, entry.lastTime)}`,
+      ),
     );
   if (report.notEvaluable.length > 0) {
     out.push('', palette.bold('Not evaluable in these logs'));
@@ -96,7 +104,7 @@ export function renderLogReportText(report: LogScanReport, palette: Palette, ver
     for (const file of listed) {
       const kind = file.format === undefined ? '' : ` [${file.format}${file.compressed ? ', gzip' : ''}]`;
       const notes = file.notes.length === 0 ? '' : `: ${file.notes.join('; ')}`;
-      out.push(`  ${file.status.padEnd(8)} ${file.path}${kind}${notes}`);
+      out.push(neutralizeControls(`  ${file.status.padEnd(8)} ${file.path}${kind}${notes}`));
     }
   }
   if (report.dataset.stale)
@@ -106,5 +114,7 @@ export function renderLogReportText(report: LogScanReport, palette: Palette, ver
         `The indicator data (${report.dataset.dataVersion}) is past its review date ${report.dataset.reviewBy}: update telltale.`,
       ),
     );
-  return `${out.map(neutralizeControls).join('\n')}\n`;
+  // Remote text (log lines, file names, times, client fields) is neutralised where it enters a line,
+  // before colour is added: neutralising the whole output would also disarm our own colour codes.
+  return `${out.join('\n')}\n`;
 }

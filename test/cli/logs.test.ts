@@ -199,6 +199,24 @@ describe('telltale logs', () => {
     assert.match(report.files[0]?.notes.join() ?? '', /1 line\(s\) longer than 4096/);
   });
 
+  test('on a terminal: our colours stay, escape sequences planted in a log line are neutralised', async () => {
+    const hostile = join(work, 'u_ex-hostile.log');
+    await writeFile(
+      hostile,
+      [
+        '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+        '2024-03-04 10:00:07 10.0.0.5 POST /owa/mastermailbox%40outlook.com/powershell - 443 - 203.0.113.54 evil\u001b]0;pwned\u0007\u001b[2J - 200 0 0 50',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCliCaptured(['logs', hostile, '--no-progress'], { tty: true });
+    assert.equal(run.code, 1, run.stderr);
+    assert.ok(run.stdout.includes('\u001b[1m'), 'our own colour codes are kept');
+    assert.ok(!run.stdout.includes('\u001b]0;'), 'a planted title sequence must not reach the terminal');
+    assert.ok(!run.stdout.includes('\u001b[2J'), 'a planted clear-screen must not reach the terminal');
+    assert.match(run.stdout, /evil\\x1b\]0;pwned\\x07\\x1b\[2J/);
+  });
+
   test('a missing path is named and exits 2; nothing readable exits 3', async () => {
     const missing = await runCliCaptured(['logs', iis, join(work, 'nope.log')]);
     assert.equal(missing.code, 2);
