@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { DomainCheck } from '../../src/checks/check.js';
+import { renderDiffText } from '../../src/cli/commands/diff-run.js';
 import type { Finding } from '../../src/model/finding.js';
 import { checkLogicOf } from '../../src/store/check-logic.js';
 import { diffScans } from '../../src/store/diff.js';
@@ -149,5 +150,15 @@ describe('diffs', () => {
       meta: check.meta.map((m) => ({ ...m, severity: 'low' as const })),
     }));
     assert.notEqual(checkLogicOf(edited).version, logic.version);
+  });
+
+  test('the text diff neutralises escape sequences that findings quote from remote data', () => {
+    const hostile: Finding = {
+      ...sampleFinding('spf.record', 'fail', 'x.test'),
+      message: 'record "v=spf1 \u001b]0;pwned\u0007 -all"',
+    };
+    const text = renderDiffText(diffScans(scan(1, [], logic), scan(2, [hostile], logic)), false);
+    assert.ok(!text.includes('\u001b'), text);
+    assert.match(text, /v=spf1 \\x1b\]0;pwned\\x07 -all/);
   });
 });

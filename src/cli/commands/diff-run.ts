@@ -3,6 +3,7 @@
 // Loaded by ./diff.ts only when the command runs (its options and --help live there).
 
 import type { Finding } from '../../model/finding.js';
+import { neutralizeControls } from '../../report/sanitize.js';
 import { parseDomain } from '../../scan/domain-name.js';
 import { type DiffEntry, diffScans, type ScanDiff } from '../../store/diff.js';
 import type { ScanStore, ScanWithFindings } from '../../store/types.js';
@@ -114,7 +115,8 @@ export function renderDiffText(diff: ScanDiff, verbose: boolean): string {
   else
     lines.push('', `Unchanged: ${diff.unchanged.length} finding${diff.unchanged.length === 1 ? '' : 's'}.`);
   if (diff.new.length + diff.fixed.length + diff.changed.length === 0) lines.splice(1, 0, 'Nothing changed.');
-  return `${lines.join('\n')}\n`;
+  // Messages quote remote data (TXT records, banners); the diff has no colour, so all of it can be neutralised.
+  return `${lines.map(neutralizeControls).join('\n')}\n`;
 }
 
 function entryJson(entry: DiffEntry): Record<string, unknown> {
