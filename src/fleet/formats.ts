@@ -2,6 +2,7 @@
 // Each result is rendered on its own, so output grows as domains finish, in whatever order they finish.
 
 import type { Report } from '../model/report.js';
+import { csvCell } from '../report/csv.js';
 import { fingerprintFindings } from '../store/fingerprint.js';
 
 export type FleetFormat = 'jsonl' | 'csv';
@@ -29,10 +30,8 @@ export const csvColumns = [
   'fingerprint',
 ] as const;
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** The report format's cell rules: RFC 4180 quoting, formulas defused, control characters neutralised. */
+export const csvField = csvCell;
 
 export function csvHeader(): string {
   return `${csvColumns.join(',')}\r\n`;

@@ -32,9 +32,13 @@ export function quoteCsv(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** One cell made safe: control characters neutralised first (so a `cat` of the file cannot drive a terminal), formulas defused, then quoted. */
+export function csvCell(cell: string): string {
+  return quoteCsv(defuseFormula(neutralizeControls(cell)));
+}
+
 function row(cells: readonly string[]): string {
-  // Control characters go first, so terminal escapes cannot reach a `cat` of the file either.
-  return cells.map((cell) => quoteCsv(defuseFormula(neutralizeControls(cell)))).join(',');
+  return cells.map(csvCell).join(',');
 }
 
 export function renderCsv(reports: readonly Report[], tr: Translator): string {

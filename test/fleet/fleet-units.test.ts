@@ -110,6 +110,9 @@ describe('fleet formats and progress', () => {
     assert.equal(csvField('plain'), 'plain');
     assert.equal(csvField('a,b'), '"a,b"');
     assert.equal(csvField('say "x"'), '"say ""x"""');
+    // Remote text (a TXT record) is defused as in the report's csv format.
+    assert.equal(csvField('=HYPERLINK("http://x")'), '"\'=HYPERLINK(""http://x"")"');
+    assert.equal(csvField('v=spf1 \u001b[2J'), 'v=spf1 \\x1b[2J');
     const rows = csvRows(report);
     assert.match(
       rows,
