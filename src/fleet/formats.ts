@@ -4,13 +4,7 @@
 import type { Report } from '../model/report.js';
 import { csvCell } from '../report/csv.js';
 import { fingerprintFindings } from '../store/fingerprint.js';
-
-export type FleetFormat = 'jsonl' | 'csv';
-export const fleetFormats: readonly FleetFormat[] = ['jsonl', 'csv'];
-
-export function isFleetFormat(value: string): value is FleetFormat {
-  return value === 'jsonl' || value === 'csv';
-}
+import type { FleetFormat } from './format-names.js';
 
 /** The report without its per-check metadata (`telltale checks --format json` has it once for all). */
 export function jsonlLine(report: Report): string {

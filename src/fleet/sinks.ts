@@ -4,7 +4,7 @@
 
 import type { Report } from '../model/report.js';
 import type { CheckLogic, ScanStore } from '../store/types.js';
-import type { FleetFormat } from './formats.js';
+import type { FleetFormat } from './format-names.js';
 import { formatter } from './formats.js';
 
 /** Called synchronously once a result is committed; `offset` is the output size after it (files only). */

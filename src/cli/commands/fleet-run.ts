@@ -7,7 +7,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckOptions } from '../../checks/check.js';
 import { countDomainLines, OutputFile, readStateFile, StateFile } from '../../fleet/files.js';
-import { type FleetFormat, fleetFormats, isFleetFormat } from '../../fleet/formats.js';
+import { type FleetFormat, fleetFormats, isFleetFormat } from '../../fleet/format-names.js';
 import { fleetDomains } from '../../fleet/input.js';
 import { progressLine } from '../../fleet/progress.js';
 import { CompletionTracker, type ParsedState, type StateHeader } from '../../fleet/progress-state.js';
