@@ -4,7 +4,7 @@
 
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { fleetFormats } from '../../fleet/formats.js';
+import { fleetFormats } from '../../fleet/format-names.js';
 import { addDatabaseOption, type CommandContext } from '../command-kit.js';
 import { collect } from '../options.js';
 import type { FleetValues } from './fleet-run.js';
