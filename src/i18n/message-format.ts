@@ -112,6 +112,29 @@ export function messageArguments(source: string): Set<string> {
   return names;
 }
 
+// Building Intl.PluralRules / Intl.NumberFormat costs far more than using one, and every finding renders a
+// message: one of each per locale, kept for the life of the process (the set of locales is tiny).
+const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
+const numberFormatByLocale = new Map<string, Intl.NumberFormat>();
+
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = pluralRulesByLocale.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRulesByLocale.set(locale, rules);
+  }
+  return rules;
+}
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormatByLocale.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale);
+    numberFormatByLocale.set(locale, format);
+  }
+  return format;
+}
+
 function render(
   parts: readonly Part[],
   params: MessageParams,
@@ -125,7 +148,7 @@ function render(
         out += part.text;
         break;
       case 'hash':
-        out += count === undefined ? '#' : new Intl.NumberFormat(locale).format(count);
+        out += count === undefined ? '#' : numberFormat(locale).format(count);
         break;
       case 'arg': {
         const value = params[part.name];
@@ -136,7 +159,7 @@ function render(
       case 'plural': {
         const value = Number(params[part.name]);
         if (!Number.isFinite(value)) throw new Error(`message format: '${part.name}' must be a number`);
-        const category = new Intl.PluralRules(locale).select(value);
+        const category = pluralRules(locale).select(value);
         const chosen =
           part.cases.get(`=${value}`) ?? part.cases.get(category) ?? part.cases.get('other') ?? [];
         out += render(chosen, params, locale, value);
