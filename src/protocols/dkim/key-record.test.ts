@@ -205,3 +205,38 @@ describe('looksLikeKeyRecord', () => {
     it(`${JSON.stringify(text)} → ${expected}`, () => assert.equal(looksLikeKeyRecord(text), expected));
   }
 });
+
+describe('key inspection memo', () => {
+  it('gives the same assessment for a key seen before as for a fresh one', () => {
+    const key = rsaKey(1024, 'spki');
+    const first = assessKeyRecord(`v=DKIM1; k=rsa; p=${key}`);
+    // Same p=, other tags and whitespace inside p=: the record differs, the key inspection is reused.
+    const spaced = `${key.slice(0, 20)} ${key.slice(20)}`;
+    const second = assessKeyRecord(`v=DKIM1; t=y; p=${spaced}`);
+    assert.deepEqual(asKey(first).key, { kind: 'rsa', bits: 1024, encoding: 'spki' });
+    assert.deepEqual(asKey(second).key, asKey(first).key);
+    assert.equal(asKey(second).testing, true);
+  });
+
+  it('keeps the key type in the memo key: the same p= under k=ed25519 is judged as Ed25519', () => {
+    const key = rsaKey(1024, 'spki');
+    assert.equal(asKey(assessKeyRecord(`k=rsa; p=${key}`)).key.kind, 'rsa');
+    assert.match(problemsOf(assessKeyRecord(`k=ed25519; p=${key}`)), /an Ed25519 key is 32 bytes/);
+    assert.equal(asKey(assessKeyRecord(`k=ed25519; p=${rfc8463Key}`)).key.kind, 'ed25519');
+  });
+
+  it('remembers invalid keys and non-base64 data with the same problems', () => {
+    for (let round = 0; round < 2; round += 1) {
+      assert.equal(problemsOf(assessKeyRecord('p=QUJ')), 'p= is not valid base64');
+      assert.match(problemsOf(assessKeyRecord('p=QUJD')), /does not decode to an RSA public key/);
+    }
+  });
+
+  it('stays right after many distinct keys have pushed the first one out', () => {
+    const key = rsaKey(1024, 'pkcs1');
+    assert.deepEqual(asKey(assessKeyRecord(`p=${key}`)).key, { kind: 'rsa', bits: 1024, encoding: 'pkcs1' });
+    // 600 distinct invalid p= values (more than the memo holds), then the first key again.
+    for (let i = 0; i < 600; i += 1) assessKeyRecord(`p=${Buffer.from(`junk ${i}`).toString('base64')}`);
+    assert.deepEqual(asKey(assessKeyRecord(`p=${key}`)).key, { kind: 'rsa', bits: 1024, encoding: 'pkcs1' });
+  });
+});

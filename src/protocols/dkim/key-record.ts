@@ -1,6 +1,7 @@
 // DKIM key records (RFC 6376 §3.6.1, RFC 8463, RFC 8301): the tags a verifier reads, and an assessment of
 // whether verifiers can use the key at all and how strong it is.
 
+import { BoundedMemo } from '../bounded-memo.js';
 import { decodeKeyData, inspectEd25519Key, inspectRsaKey, type PublicKeyInfo } from './public-key.js';
 import { colonList, parseTagList, type Tag } from './tag-list.js';
 
@@ -104,15 +105,33 @@ function inspectKey(keyType: SupportedKeyType, der: Buffer): PublicKeyInfo {
   }
 }
 
+/** The key p= holds, or why verifiers cannot use it. */
+type KeyDataInspection = PublicKeyInfo | { readonly kind: 'not-base64' };
+
+function inspectKeyData(keyType: SupportedKeyType, keyData: string): KeyDataInspection {
+  const der = decodeKeyData(keyData);
+  if (der === undefined) return { kind: 'not-base64' };
+  return inspectKey(keyType, der);
+}
+
+// Importing a key (createPublicKey) dominates a DKIM check, and providers share one key across thousands of
+// domains: the inspection is a pure function of k= and p=, so a fleet scan reuses it. The results are immutable.
+const keyInspections = new BoundedMemo<string, KeyDataInspection>(512);
+
+/** `inspectKeyData`, remembered for the most recently seen keys. */
+export function inspectKeyDataCached(keyType: SupportedKeyType, keyData: string): KeyDataInspection {
+  // Unambiguous: keyType is one of the supported names and p= holds no whitespace any more.
+  return keyInspections.get(`${keyType}\n${keyData}`, () => inspectKeyData(keyType, keyData));
+}
+
 export function assessKeyRecord(text: string): KeyAssessment {
   const parsed = parseKeyRecord(text);
   if (parsed.kind === 'invalid') return parsed;
   const { record } = parsed;
   if (record.keyData === '') return { kind: 'revoked', record };
   if (!isSupportedKeyType(record.keyType)) return { kind: 'unknown-key-type', record };
-  const der = decodeKeyData(record.keyData);
-  if (der === undefined) return { kind: 'invalid', problems: ['p= is not valid base64'] };
-  const key = inspectKey(record.keyType, der);
+  const key = inspectKeyDataCached(record.keyType, record.keyData);
+  if (key.kind === 'not-base64') return { kind: 'invalid', problems: ['p= is not valid base64'] };
   if (key.kind === 'invalid') return { kind: 'invalid', problems: [key.reason] };
   return {
     kind: 'key',
