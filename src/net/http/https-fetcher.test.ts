@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import tls from 'node:tls';
 import { type LabHttps, parseHttpsRoutes, startLabHttps } from '../../../lab/https-server.js';
 import { createTestCa, type TestCa } from '../../../lab/test-ca.js';
 import { ZoneClient } from '../../../lab/zone-client.js';
@@ -122,6 +123,30 @@ describe('NodeHttpsFetcher against the lab', () => {
     );
     assert.equal(result.tls.authorized, false);
     assert.match(result.tls.error ?? '', /untrusted|self-signed/);
+  });
+
+  it('builds one TLS context for all its requests, and each request still verifies its own certificate', async () => {
+    const original = tls.createSecureContext;
+    let built = 0;
+    tls.createSecureContext = (options) => {
+      built += 1;
+      return original(options);
+    };
+    try {
+      const own = new NodeHttpsFetcher(new ZoneClient(store), {
+        addressMap: new TableAddressMap(lab.addressMapEntries),
+        ca: [ca.rootPem],
+      });
+      const fetchOwn = (host: string) =>
+        own.get({ url: `https://${host}/p`, maxBytes: 100, timeoutMs: 5000 });
+      const verdicts = [];
+      for (const host of ['valid.fetch.test', 'expired.fetch.test', 'valid.fetch.test', 'ec.fetch.test'])
+        verdicts.push(response(await fetchOwn(host)).tls.code ?? 'ok');
+      assert.deepEqual(verdicts, ['ok', 'CERT_HAS_EXPIRED', 'ok', 'ok']);
+      assert.equal(built, 1);
+    } finally {
+      tls.createSecureContext = original;
+    }
   });
 
   it('returns a redirect as is, without following it', async () => {
