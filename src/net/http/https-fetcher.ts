@@ -249,7 +249,8 @@ export class NodeHttpsFetcher implements HttpsFetcher {
         if (outcome instanceof Error) rejectPromise(outcome);
         else resolvePromise(outcome);
       };
-      const req = https.request({
+      // https.request hands its options to tls.connect, which takes a ready context; the typings omit it.
+      const options: https.RequestOptions & Pick<tls.ConnectionOptions, 'secureContext'> = {
         host: target.address,
         port: target.port,
         method: 'GET',
@@ -267,7 +268,8 @@ export class NodeHttpsFetcher implements HttpsFetcher {
         // The verdict is read from the socket instead of thrown, so a check can say why a certificate is bad.
         rejectUnauthorized: false,
         checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert),
-      });
+      };
+      const req = https.request(options);
       const onAbort = (): void => {
         req.destroy();
         settle(signal.reason instanceof Error ? signal.reason : new FetchFailure('other', 'aborted'));
