@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import dgram from 'node:dgram';
 import { after, describe, it } from 'node:test';
 import * as dnsPacket from 'dns-packet';
 import { createDnsClient, type DnsClientOptions, type WireDnsClient } from './client.js';
 import { type QueryHandler, reply, startTestDnsServer, type TestDnsServer } from './test-server.js';
-import type { DnsAnswer, DnsRecord } from './types.js';
+import { UdpPool } from './transport.js';
+import type { DnsAnswer, DnsRecord, ResolverAddress } from './types.js';
 
 const a = (name: string, address: string, ttl = 300): DnsRecord => ({ name, ttl, type: 'A', address });
 const cname = (name: string, target: string, ttl = 300): DnsRecord => ({ name, ttl, type: 'CNAME', target });
@@ -36,6 +38,16 @@ function client(servers: TestDnsServer[], options: Partial<DnsClientOptions> = {
   const created = createDnsClient({ resolvers: servers.map((s) => s.address), timeoutMs: 150, ...options });
   cleanups.push(() => created.close());
   return created;
+}
+
+/** A loopback UDP port where nothing listens: bound, then released. */
+async function deadResolver(): Promise<ResolverAddress> {
+  const socket = dgram.createSocket('udp4');
+  const port = await new Promise<number>((resolve) =>
+    socket.bind(0, '127.0.0.1', () => resolve(socket.address().port)),
+  );
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return { host: '127.0.0.1', port };
 }
 
 function errorOf(answer: DnsAnswer): { reason: string; detail: string } {
@@ -355,5 +367,118 @@ describe('wire DNS client: cache, de-duplication, concurrency', () => {
     const dns1 = client([dns]);
     await dns1.close();
     assert.equal(errorOf(await dns1.query('example.com', 'A')).detail, 'client closed');
+  });
+});
+
+describe('wire DNS client: a resolver where nothing listens', () => {
+  it('reports the resolver unreachable from the ICMP error, without waiting for the timeout', async () => {
+    const dead = await deadResolver();
+    // A timeout this long would make the test hang if the port-unreachable path did not settle the query.
+    const dns1 = createDnsClient({ resolvers: [dead], timeoutMs: 60_000, attempts: 2 });
+    cleanups.push(() => dns1.close());
+    const error = errorOf(await dns1.query('example.com', 'A'));
+    assert.equal(error.reason, 'network');
+    assert.match(error.detail, new RegExp(`127\\.0\\.0\\.1:${dead.port} UDP: port unreachable`));
+    assert.equal(dns1.stats().timeouts, 0);
+    assert.equal(dns1.stats().queriesSent, 2);
+    // The socket outlives the error: the next lookup gets the same clear answer, and no lookup hangs.
+    const again = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => dns1.query(`host${i}.example`, 'TXT')),
+    );
+    assert.ok(again.every((answer) => answer.kind === 'error' && answer.reason === 'network'));
+    assert.equal(dns1.stats().inFlight, 0);
+  });
+
+  it('fails over to the next resolver, which answers', async () => {
+    const dead = await deadResolver();
+    const good = await server((q) => reply(q, { answers: [a('example.com', '192.0.2.9')] }));
+    const dns1 = createDnsClient({ resolvers: [dead, good.address], timeoutMs: 60_000 });
+    cleanups.push(() => dns1.close());
+    const answers = await Promise.all([dns1.query('example.com', 'A'), dns1.query('example.com', 'AAAA')]);
+    assert.equal(answers[0].kind, 'ok');
+    assert.equal(answers[1].kind, 'nodata');
+    assert.equal(dns1.stats().timeouts, 0);
+  });
+
+  it('answers again once a server listens on that port', async () => {
+    const dead = await deadResolver();
+    const dns1 = createDnsClient({ resolvers: [dead], timeoutMs: 60_000, attempts: 1 });
+    cleanups.push(() => dns1.close());
+    assert.equal(errorOf(await dns1.query('before.example', 'A')).reason, 'network');
+    const revived = dgram.createSocket('udp4');
+    cleanups.push(() => new Promise<void>((resolve) => revived.close(() => resolve())));
+    await new Promise<void>((resolve) => revived.bind(dead.port, '127.0.0.1', () => resolve()));
+    revived.on('message', (message, remote) => {
+      const query = dnsPacket.decode(message);
+      const response = dnsPacket.encode({
+        type: 'response',
+        id: query.id ?? 0,
+        flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | 3,
+        questions: query.questions ?? [],
+      });
+      revived.send(response, remote.port, remote.address);
+    });
+    assert.equal((await dns1.query('after.example', 'A')).kind, 'nxdomain');
+  });
+});
+
+describe('UDP pool: sockets and source ports', () => {
+  const counters = { sent: () => {}, ignored: () => {} };
+  const question = (name: string) => ({ name, type: 'A' as const, checkingDisabled: false, dnssec: false });
+
+  it('moves to a fresh socket (a new source port) after retireAfter queries', async () => {
+    const dns = await server((q) => reply(q, { answers: [a(q.name, '192.0.2.1')] }));
+    const pool = new UdpPool(counters, 1, 3);
+    cleanups.push(() => pool.close());
+    for (let i = 0; i < 9; i++) {
+      const outcome = await pool.exchange(dns.address, question(`q${i}.example`), 1000);
+      assert.equal(outcome.kind, 'interpreted');
+    }
+    const ports = dns.queries.map((q) => q.sourcePort);
+    assert.equal(new Set(ports.slice(0, 3)).size, 1);
+    assert.equal(new Set(ports.slice(3, 6)).size, 1);
+    assert.equal(new Set(ports).size, 3);
+  });
+
+  it('spreads concurrent queries over up to perResolver sockets', async () => {
+    const dns = await server(async (q) => {
+      await delay(20);
+      return reply(q, { answers: [a(q.name, '192.0.2.1')] });
+    });
+    const pool = new UdpPool(counters, 4);
+    cleanups.push(() => pool.close());
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => pool.exchange(dns.address, question(`c${i}.example`), 1000)),
+    );
+    assert.ok(outcomes.every((outcome) => outcome.kind === 'interpreted'));
+    assert.equal(new Set(dns.queries.map((q) => q.sourcePort)).size, 4);
+  });
+
+  it("keeps one resolver's sockets apart from another's", async () => {
+    const first = await server((q) => reply(q, { answers: [a(q.name, '192.0.2.1')] }));
+    const second = await server((q) => reply(q, { answers: [a(q.name, '192.0.2.2')] }));
+    const pool = new UdpPool(counters, 1);
+    cleanups.push(() => pool.close());
+    const one = await pool.exchange(first.address, question('x.example'), 1000);
+    const two = await pool.exchange(second.address, question('x.example'), 1000);
+    const address = (outcome: typeof one) =>
+      outcome.kind === 'interpreted' &&
+      outcome.interpretation.kind === 'answer' &&
+      outcome.interpretation.answer.kind === 'ok'
+        ? outcome.interpretation.answer.records[0]
+        : undefined;
+    assert.deepEqual(
+      [address(one), address(two)].map((record) => record?.type === 'A' && record.address),
+      ['192.0.2.1', '192.0.2.2'],
+    );
+  });
+
+  it('answers network, never throws, for every query in flight when the pool closes', async () => {
+    const silent = await server(() => null);
+    const pool = new UdpPool(counters);
+    const pending = pool.exchange(silent.address, question('slow.example'), 60_000);
+    await delay(10);
+    await pool.close();
+    assert.deepEqual(await pending, { kind: 'network', message: 'client closed' });
   });
 });

@@ -15,6 +15,8 @@ export interface ReceivedQuery {
   readonly name: string;
   readonly type: string;
   readonly transport: 'udp' | 'tcp';
+  /** The client's source port (UDP and TCP). */
+  readonly sourcePort: number;
 }
 
 /** A packet object, raw bytes, several of those in order (UDP), or null to stay silent. */
@@ -77,12 +79,12 @@ function replies(result: ServerReply): Buffer[] {
   return [toBytes(result as Packet)];
 }
 
-function received(bytes: Buffer, transport: 'udp' | 'tcp'): ReceivedQuery | undefined {
+function received(bytes: Buffer, transport: 'udp' | 'tcp', sourcePort: number): ReceivedQuery | undefined {
   try {
     const packet = dnsPacket.decode(bytes);
     const question = packet.questions?.[0];
     if (question === undefined) return undefined;
-    return { packet, id: packet.id ?? 0, name: question.name, type: question.type, transport };
+    return { packet, id: packet.id ?? 0, name: question.name, type: question.type, transport, sourcePort };
   } catch {
     return undefined;
   }
@@ -116,7 +118,7 @@ export async function startTestDnsServer(handler: QueryHandler): Promise<TestDns
 
   udp.on('error', () => {});
   udp.on('message', async (message, remote) => {
-    const query = received(message, 'udp');
+    const query = received(message, 'udp', remote.port);
     if (query === undefined) return;
     queries.push(query);
     for (const bytes of replies(await handler(query))) {
@@ -134,7 +136,7 @@ export async function startTestDnsServer(handler: QueryHandler): Promise<TestDns
       while (buffer.length >= 2 && buffer.length >= 2 + buffer.readUInt16BE(0)) {
         const message = buffer.subarray(2, 2 + buffer.readUInt16BE(0));
         buffer = buffer.subarray(2 + message.length);
-        const query = received(message, 'tcp');
+        const query = received(message, 'tcp', socket.remotePort ?? 0);
         if (query === undefined) continue;
         queries.push(query);
         for (const bytes of replies(await handler(query))) {

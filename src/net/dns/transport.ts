@@ -1,7 +1,7 @@
-// The sockets of the DNS client: a small pool of UDP sockets multiplexed by query ID, and one-shot TCP
-// exchanges for truncated answers. Every failure is reported as an outcome value, never thrown.
+// The sockets of the DNS client: a few connected UDP sockets per resolver, multiplexed by query ID, and
+// one-shot TCP exchanges for truncated answers. Every failure is reported as an outcome value, never thrown.
 
-import { randomInt } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { canonicalHost } from './resolvers.js';
@@ -79,42 +79,106 @@ function exchangeWithDeadline(
   });
 }
 
+/**
+ * Random query IDs (RFC 5452 §9.2) from a buffer that one CSPRNG call refills every 2048 IDs: a crypto
+ * call per query showed in fleet profiles.
+ */
+class IdSource {
+  private readonly bytes = Buffer.allocUnsafe(4096);
+  private offset = this.bytes.length;
+
+  next(): number {
+    if (this.offset >= this.bytes.length) {
+      randomFillSync(this.bytes);
+      this.offset = 0;
+    }
+    const id = this.bytes.readUInt16BE(this.offset);
+    this.offset += 2;
+    return id;
+  }
+}
+
+const queryIds = new IdSource();
+
 interface Pending {
   readonly expected: ExpectedResponse;
-  readonly host: string;
-  readonly port: number;
   readonly ignored: string[];
   readonly settle: (outcome: ExchangeOutcome) => void;
 }
 
+/** Where a socket of the pool sends: one resolver, its address spelled as replies will show it. */
+interface Target {
+  readonly resolver: ResolverAddress;
+  readonly family: 'udp4' | 'udp6';
+  readonly host: string;
+  readonly slots: UdpSlot[];
+}
+
+/**
+ * One UDP socket connected to one resolver. Connected, because an unconnected send resolves and checks
+ * the address on every packet (the largest single item of a fleet's CPU profile), and the kernel then
+ * only delivers packets from that resolver. A resolver whose port is closed shows up as an ICMP port
+ * unreachable, which a connected socket reports as an ECONNREFUSED 'error' event.
+ */
 class UdpSlot {
   readonly pending = new Map<number, Pending>();
   readonly socket: dgram.Socket;
+  /** Packets sent over this socket's life; a socket is retired after `retireAfter` of them. */
+  sent = 0;
+  private connected = false;
+  /** Sends issued while connect() was still under way; they go out, in order, once it completes. */
+  private waiting: (() => void)[] = [];
 
   constructor(
-    type: 'udp4' | 'udp6',
+    private readonly target: Target,
     private readonly counters: TransportCounters,
-    onBroken: (slot: UdpSlot, error: Error) => void,
+    onError: (slot: UdpSlot, error: Error) => void,
   ) {
-    this.socket = dgram.createSocket({ type, recvBufferSize: 1 << 20 });
+    this.socket = dgram.createSocket({ type: target.family, recvBufferSize: 1 << 20 });
     // Queries in flight keep the process alive through their timers; an idle socket must not.
     this.socket.unref();
     this.socket.on('message', (message, remote) => this.receive(message, remote));
-    this.socket.on('error', (error) => onBroken(this, error));
+    this.socket.on('error', (error) => onError(this, error));
+    this.socket.connect(target.resolver.port, target.resolver.host, () => {
+      this.connected = true;
+      const waiting = this.waiting;
+      this.waiting = [];
+      for (const send of waiting) send();
+    });
   }
 
   /** A random ID not in flight on this socket (RFC 5452 §9.2), or undefined when all 65536 are. */
   allocateId(): number | undefined {
     for (let tries = 0; tries < 64; tries++) {
-      const id = randomInt(0, 0x10000);
+      const id = queryIds.next();
       if (!this.pending.has(id)) return id;
     }
-    const start = randomInt(0, 0x10000);
+    const start = queryIds.next();
     for (let step = 0; step < 0x10000; step++) {
       const id = (start + step) & 0xffff;
       if (!this.pending.has(id)) return id;
     }
     return undefined;
+  }
+
+  /** Sends the query of a registered pending exchange, unless it was settled before connect() completed. */
+  send(packet: Buffer, id: number, pending: Pending): void {
+    if (!this.connected) {
+      this.waiting.push(() => {
+        if (this.pending.get(id) === pending) this.send(packet, id, pending);
+      });
+      return;
+    }
+    this.sent++;
+    this.counters.sent();
+    this.socket.send(packet, (error) => {
+      if (error) pending.settle({ kind: 'network', message: `UDP send: ${errorMessage(error)}` });
+    });
+  }
+
+  /** Settles every exchange waiting on this socket with the same outcome. */
+  settleAll(outcome: ExchangeOutcome): void {
+    for (const pending of [...this.pending.values()]) pending.settle(outcome);
   }
 
   private receive(message: Buffer, remote: dgram.RemoteInfo): void {
@@ -124,8 +188,10 @@ class UdpSlot {
       this.counters.ignored();
       return;
     }
+    // The kernel already filters a connected socket's packets by source; this stays as a second check.
+    const { host, resolver } = this.target;
     const why =
-      canonicalHost(remote.address) !== pending.host || remote.port !== pending.port
+      remote.port !== resolver.port || (remote.address !== host && canonicalHost(remote.address) !== host)
         ? `packet from unexpected source ${remote.address}:${remote.port}`
         : message.length > ednsPayloadSize
           ? `oversized packet (${message.length} bytes)`
@@ -140,14 +206,23 @@ class UdpSlot {
   }
 }
 
-/** UDP sockets shared by all queries of one client, up to `perFamily` per address family. */
+/** The port-unreachable case of a connected socket (see UdpSlot), as opposed to a broken socket. */
+const isPortUnreachable = (error: Error): boolean => (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+
+/**
+ * UDP sockets shared by all queries of one client: up to `perResolver` connected sockets per resolver.
+ * A socket is retired after `retireAfter` queries, so that a long run keeps drawing fresh source ports
+ * (RFC 5452 §9.2: source port and ID are what an off-path spoofer has to guess).
+ */
 export class UdpPool {
-  private readonly slots: { udp4: UdpSlot[]; udp6: UdpSlot[] } = { udp4: [], udp6: [] };
+  private readonly targets = new WeakMap<ResolverAddress, Target>();
+  private readonly all = new Set<UdpSlot>();
   private closed = false;
 
   constructor(
     private readonly counters: TransportCounters,
-    private readonly perFamily = 4,
+    private readonly perResolver = 4,
+    private readonly retireAfter = 10_000,
   ) {}
 
   exchange(
@@ -157,8 +232,7 @@ export class UdpPool {
     cancellation?: Cancellation,
   ): Promise<ExchangeOutcome> {
     if (this.closed) return Promise.resolve({ kind: 'network', message: 'client closed' });
-    const family = net.isIPv6(resolver.host) ? 'udp6' : 'udp4';
-    const slot = this.pick(family);
+    const slot = this.pick(this.targetOf(resolver));
     const id = slot.allocateId();
     if (id === undefined) return Promise.resolve({ kind: 'network', message: 'no free query ID' });
     const ignored: string[] = [];
@@ -166,55 +240,84 @@ export class UdpPool {
       timeoutMs,
       cancellation,
       (settle) => {
-        const expected = { id, name: question.name, type: question.type };
-        slot.pending.set(id, {
-          expected,
-          host: canonicalHost(resolver.host),
-          port: resolver.port,
+        const pending: Pending = {
+          expected: { id, name: question.name, type: question.type },
           ignored,
           settle,
-        });
-        this.counters.sent();
-        slot.socket.send(encodeQuery(question, id), resolver.port, resolver.host, (error) => {
-          if (error) settle({ kind: 'network', message: `UDP send: ${errorMessage(error)}` });
-        });
+        };
+        slot.pending.set(id, pending);
+        slot.send(encodeQuery(question, id), id, pending);
         return () => {
-          if (slot.pending.get(id)?.settle === settle) slot.pending.delete(id);
+          if (slot.pending.get(id) === pending) slot.pending.delete(id);
+          if (slot.pending.size === 0 && slot.sent >= this.retireAfter) this.drop(slot);
         };
       },
       () => ({ kind: 'timeout', ignored }),
     );
   }
 
-  private pick(family: 'udp4' | 'udp6'): UdpSlot {
-    const slots = this.slots[family];
+  private targetOf(resolver: ResolverAddress): Target {
+    let target = this.targets.get(resolver);
+    if (target === undefined) {
+      target = {
+        resolver,
+        family: net.isIPv6(resolver.host) ? 'udp6' : 'udp4',
+        host: canonicalHost(resolver.host),
+        slots: [],
+      };
+      this.targets.set(resolver, target);
+    }
+    return target;
+  }
+
+  private pick(target: Target): UdpSlot {
+    const slots = target.slots;
     let best: UdpSlot | undefined;
-    for (const slot of slots) if (best === undefined || slot.pending.size < best.pending.size) best = slot;
-    if (best !== undefined && (best.pending.size === 0 || slots.length >= this.perFamily)) return best;
-    const slot = new UdpSlot(family, this.counters, (broken, error) => this.discard(family, broken, error));
+    for (let index = slots.length - 1; index >= 0; index--) {
+      const slot = slots[index];
+      if (slot === undefined) continue;
+      if (slot.sent >= this.retireAfter) {
+        // Retired: it takes no new query and closes once the ones still out have settled.
+        slots.splice(index, 1);
+        if (slot.pending.size === 0) this.drop(slot);
+        continue;
+      }
+      if (best === undefined || slot.pending.size < best.pending.size) best = slot;
+    }
+    if (best !== undefined && (best.pending.size === 0 || slots.length >= this.perResolver)) return best;
+    const slot = new UdpSlot(target, this.counters, (failed, error) => this.failed(target, failed, error));
     slots.push(slot);
+    this.all.add(slot);
     return slot;
   }
 
-  /** A socket that reported an error is dropped; its queries fail now rather than at their timeout. */
-  private discard(family: 'udp4' | 'udp6', slot: UdpSlot, error: Error): void {
-    const slots = this.slots[family];
-    const index = slots.indexOf(slot);
-    if (index >= 0) slots.splice(index, 1);
-    for (const pending of [...slot.pending.values()]) {
-      pending.settle({ kind: 'network', message: `UDP socket: ${error.message}` });
-    }
+  private drop(slot: UdpSlot): void {
+    if (!this.all.delete(slot)) return;
     closeQuietly(slot.socket);
+  }
+
+  /**
+   * ICMP port unreachable: this resolver does not answer here, so its queries fail over now instead of
+   * at their timeout; the socket stays usable. Any other error: the socket is dropped and its queries
+   * fail now.
+   */
+  private failed(target: Target, slot: UdpSlot, error: Error): void {
+    if (isPortUnreachable(error)) {
+      slot.settleAll({ kind: 'network', message: `UDP: port unreachable (${errorMessage(error)})` });
+      return;
+    }
+    const index = target.slots.indexOf(slot);
+    if (index >= 0) target.slots.splice(index, 1);
+    slot.settleAll({ kind: 'network', message: `UDP socket: ${error.message}` });
+    this.drop(slot);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const all = [...this.slots.udp4, ...this.slots.udp6];
-    this.slots.udp4 = [];
-    this.slots.udp6 = [];
+    const all = [...this.all];
+    this.all.clear();
     for (const slot of all) {
-      for (const pending of [...slot.pending.values()])
-        pending.settle({ kind: 'network', message: 'client closed' });
+      slot.settleAll({ kind: 'network', message: 'client closed' });
       closeQuietly(slot.socket);
     }
   }
@@ -236,7 +339,7 @@ export function tcpExchange(
   counters: TransportCounters,
   cancellation?: Cancellation,
 ): Promise<ExchangeOutcome> {
-  const id = randomInt(0, 0x10000);
+  const id = queryIds.next();
   const query = encodeQuery(question, id);
   const framed = Buffer.concat([Buffer.from([query.length >> 8, query.length & 0xff]), query]);
   const expected = { id, name: question.name, type: question.type };

@@ -3,9 +3,18 @@ import { describe, it } from 'node:test';
 import type { Packet } from 'dns-packet';
 import * as dnsPacket from 'dns-packet';
 import fc from 'fast-check';
+import { normalizeQueryName } from './names.js';
 import { toPacketAnswer } from './records.js';
 import type { DnsRecord } from './types.js';
-import { type ExpectedResponse, encodeQuery, interpretResponse } from './wire.js';
+import { recordTypes } from './types.js';
+import {
+  type ExpectedResponse,
+  encodeQuery,
+  encodeQueryGeneric,
+  interpretResponse,
+  type QuestionSpec,
+  typeCode,
+} from './wire.js';
 
 const expected: ExpectedResponse = { id: 4242, name: 'example.com', type: 'MX' };
 
@@ -58,6 +67,97 @@ describe('encodeQuery', () => {
     assert.equal(signed.questions?.[0]?.name, '.');
     const signedOpt = signed.additionals?.find((record) => record.type === 'OPT');
     assert.equal(signedOpt?.type === 'OPT' && signedOpt.flag_do, true);
+  });
+});
+
+describe('encodeQuery against the generic dns-packet encoder', () => {
+  const label63 = 'a'.repeat(63);
+  // Raw names as callers write them; each goes through normalizeQueryName as in the client.
+  const names = [
+    '.',
+    'example.com',
+    'Example.COM.',
+    'a',
+    '_dmarc.example.org',
+    '_25._tcp.mx1.example.net',
+    'selector1._domainkey.example.com',
+    'xn--bcher-kva.example',
+    'xn--80ak6aa92e.com.',
+    'bücher.example',
+    'münchen.DE.',
+    `${label63}.${label63}.${label63}.${'b'.repeat(61)}`,
+    `${label63}.example.`,
+    'x-y_z.0-9.example',
+    '*.wildcard.example',
+    'a!b$c%d&e.example',
+    'tab\tin.example',
+    'line.\nbreak.example',
+  ];
+  const question = (name: string, type: QuestionSpec['type'], flags: number): QuestionSpec => {
+    const checked = normalizeQueryName(name);
+    assert.ok(checked.ok, `${name} should be a valid query name`);
+    return { name: checked.name, type, checkingDisabled: (flags & 1) !== 0, dnssec: (flags & 2) !== 0 };
+  };
+
+  it('writes the same bytes for every name, type and flag combination of the table', () => {
+    let id = 0;
+    for (const name of names) {
+      for (const type of recordTypes) {
+        for (let flags = 0; flags < 4; flags++) {
+          const spec = question(name, type, flags);
+          id = (id * 7919 + 1) & 0xffff;
+          const fast = encodeQuery(spec, id);
+          const reference = encodeQueryGeneric(spec, id);
+          assert.deepEqual(fast, reference, `${name} ${type} flags ${flags}`);
+          assert.deepEqual(dnsPacket.decode(fast), dnsPacket.decode(reference));
+        }
+      }
+    }
+  });
+
+  it('decodes with dns-packet to the question asked', () => {
+    const decoded = dnsPacket.decode(encodeQuery(question('Mail.Example.COM.', 'TLSA', 3), 0xbeef));
+    assert.equal(decoded.id, 0xbeef);
+    assert.deepEqual(decoded.questions, [{ name: 'mail.example.com', type: 'TLSA', class: 'IN' }]);
+    assert.equal(decoded.additionals?.length, 1);
+    assert.ok(decoded.flag_rd && decoded.flag_ad && decoded.flag_cd);
+  });
+
+  it('knows the QTYPE dns-packet knows for every record type', () => {
+    for (const type of recordTypes) {
+      const decoded = dnsPacket.decode(encodeQuery(question('example', type, 0), 1));
+      assert.equal(decoded.questions?.[0]?.type, type, `${type} (${typeCode(type)})`);
+    }
+  });
+
+  it('writes the same bytes as the generic encoder for any valid name (property)', () => {
+    const label = fc.stringMatching(/^[a-zA-Z0-9_*!-]{1,63}$/);
+    const name = fc.array(label, { minLength: 1, maxLength: 5 }).map((labels) => labels.join('.'));
+    const anyName = fc.oneof(
+      name,
+      fc.string({ minLength: 1, maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(
+        anyName,
+        fc.constantFrom(...recordTypes),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.integer({ min: 0, max: 3 }),
+        (raw, type, id, flags) => {
+          const checked = normalizeQueryName(raw);
+          if (!checked.ok) return;
+          const spec: QuestionSpec = {
+            name: checked.name,
+            type,
+            checkingDisabled: (flags & 1) !== 0,
+            dnssec: (flags & 2) !== 0,
+          };
+          assert.deepEqual(encodeQuery(spec, id), encodeQueryGeneric(spec, id));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -20,11 +20,92 @@ export interface QuestionSpec {
   readonly dnssec: boolean;
 }
 
+/** QTYPE codes (RFC 1035 §3.2.2 and the RFCs defining each type); a Record so the compiler wants every type. */
+const typeCodes: Readonly<Record<RecordType, number>> = {
+  A: 1,
+  NS: 2,
+  CNAME: 5,
+  SOA: 6,
+  PTR: 12,
+  MX: 15,
+  TXT: 16,
+  AAAA: 28,
+  SRV: 33,
+  DS: 43,
+  DNSKEY: 48,
+  TLSA: 52,
+  SPF: 99,
+  CAA: 257,
+};
+
+export function typeCode(type: RecordType): number {
+  return typeCodes[type];
+}
+
+const flagRd = 0x0100;
+const flagAd = 0x0020;
+const flagCd = 0x0010;
+const flagDo = 0x8000;
+const typeOpt = 41;
+const classIn = 1;
+/** Header (12) + QTYPE/QCLASS (4) + OPT with the root name and no options (11). */
+const fixedQueryOctets = 27;
+
+/**
+ * Names the hand-written encoder writes: printable ASCII without backslash, not starting or ending
+ * with a dot (names are normalised and checked before, see normalizeQueryName). Anything else (UTF-8, control characters) goes through
+ * dns-packet, whose handling of such names is what the packets on the wire have always been.
+ */
+const plainName =
+  /^(?:[\x21-\x2d\x2f-\x5b\x5d-\x7e](?:[\x21-\x5b\x5d-\x7e]*[\x21-\x2d\x2f-\x5b\x5d-\x7e])?)?$/;
+
 /**
  * RD for recursion; AD in the query (RFC 6840 §5.7) so a validating resolver reports AD without us
  * having to ask for DNSSEC records; CD on request; EDNS0 with DO only when the client wants RRSIGs.
+ * Written straight into a Buffer: a query is a fixed layout, and dns-packet's generic encoder cost
+ * several per cent of a fleet's CPU. Byte for byte the packet encodeQueryGeneric builds (tested).
  */
 export function encodeQuery(question: QuestionSpec, id: number): Buffer {
+  const name = question.name;
+  if (!plainName.test(name)) return encodeQueryGeneric(question, id);
+  // One length octet per label replaces each dot, plus the first length and the terminating 0.
+  const nameOctets = name === '' ? 1 : name.length + 2;
+  const packet = Buffer.allocUnsafe(fixedQueryOctets + nameOctets);
+  packet.writeUInt16BE(id, 0);
+  packet.writeUInt16BE(flagRd | flagAd | (question.checkingDisabled ? flagCd : 0), 2);
+  packet.writeUInt32BE(0x00010000, 4); // QDCOUNT 1, ANCOUNT 0
+  packet.writeUInt32BE(0x00000001, 8); // NSCOUNT 0, ARCOUNT 1
+  let offset = 12;
+  if (name !== '') {
+    // Each dot becomes the length octet of the label after it.
+    let lengthAt = offset++;
+    for (let index = 0; index < name.length; index++) {
+      const code = name.charCodeAt(index);
+      if (code === 0x2e) {
+        packet[lengthAt] = offset - lengthAt - 1;
+        lengthAt = offset;
+      } else {
+        packet[offset] = code;
+      }
+      offset++;
+    }
+    packet[lengthAt] = offset - lengthAt - 1;
+  }
+  packet[offset] = 0;
+  packet.writeUInt16BE(typeCodes[question.type], offset + 1);
+  packet.writeUInt16BE(classIn, offset + 3);
+  // OPT (RFC 6891 §6.1.2): root owner, CLASS = UDP payload size, TTL = extended RCODE, version, flags.
+  packet[offset + 5] = 0;
+  packet.writeUInt16BE(typeOpt, offset + 6);
+  packet.writeUInt16BE(ednsPayloadSize, offset + 8);
+  packet.writeUInt16BE(0, offset + 10);
+  packet.writeUInt16BE(question.dnssec ? flagDo : 0, offset + 12);
+  packet.writeUInt16BE(0, offset + 14);
+  return packet;
+}
+
+/** The same query through dns-packet's generic encoder: the reference, and the path for unusual names. */
+export function encodeQueryGeneric(question: QuestionSpec, id: number): Buffer {
   const flags =
     dnsPacket.RECURSION_DESIRED |
     dnsPacket.AUTHENTIC_DATA |
