@@ -3,7 +3,7 @@
 // Memory is bounded: input is pulled only when a worker is free, and no domain starts more than `window`
 // places ahead of the oldest unfinished one (so the record of what is done stays small).
 
-import type { Report, ScanTarget } from '../model/report.js';
+import type { ScanTarget } from '../model/report.js';
 import type { FleetLine } from './input.js';
 import { CompletionTracker, entryLine, type StateEntry } from './progress-state.js';
 import type { FleetSink } from './sinks.js';
@@ -17,26 +17,32 @@ export interface FleetState {
   sync(): void;
 }
 
-export interface FleetEvents {
+export interface FleetEvents<R> {
   onBadLine?(line: number, reason: string): void;
-  onResult?(report: Report): void;
+  onResult?(result: R): void;
   onScanError?(domain: string, error: unknown): void;
 }
 
-export interface FleetRunOptions {
+/** `R` is what a scan hands the sink: a report, or its rendered text when worker threads scan. */
+export interface FleetRunOptions<R> {
   /** Domain lines in input order (see `fleetDomains`). */
   readonly lines: AsyncIterable<FleetLine>;
   readonly concurrency: number;
-  readonly scan: (target: ScanTarget) => Promise<Report>;
-  readonly sink: FleetSink;
+  readonly scan: (target: ScanTarget) => Promise<R>;
+  readonly sink: FleetSink<R>;
   readonly state?: FleetState;
   /** Stops taking new domains; those in flight finish and are recorded. */
   readonly signal?: AbortSignal;
-  readonly events?: FleetEvents;
+  readonly events?: FleetEvents<R>;
   /** Default: max(1024, 16 × concurrency). */
   readonly window?: number;
   /** How often results are made durable (fsync / batch). Default 500 ms. */
   readonly checkpointMs?: number;
+  /**
+   * A scan error that says the scanner itself is gone (every worker thread died), not this domain: the run
+   * stops taking domains, the domain is not recorded (a resume retries it), and runFleet rejects with it.
+   */
+  readonly isFatal?: (error: unknown) => boolean;
 }
 
 export interface FleetSummary {
@@ -55,13 +61,14 @@ interface Job {
   readonly target: ScanTarget;
 }
 
-export async function runFleet(options: FleetRunOptions): Promise<FleetSummary> {
+export async function runFleet<R>(options: FleetRunOptions<R>): Promise<FleetSummary> {
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const window = Math.max(options.window ?? Math.max(1024, concurrency * 16), concurrency);
   const tracker = options.state?.tracker ?? new CompletionTracker();
   const events = options.events ?? {};
   const counts = { scanned: 0, alreadyDone: 0, badLines: 0, failed: 0 };
-  const stopped = (): boolean => options.signal?.aborted === true;
+  let fatal: { readonly error: unknown } | undefined;
+  const stopped = (): boolean => options.signal?.aborted === true || fatal !== undefined;
 
   // Waiters for the window to move (the oldest unfinished domain finishing).
   let windowWaiters: (() => void)[] = [];
@@ -128,18 +135,23 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetSummary> 
       const job = await nextJob();
       if (job === undefined) return;
       await waitForWindow(job.index);
-      let report: Report;
+      let result: R;
       try {
-        report = await options.scan(job.target);
+        result = await options.scan(job.target);
       } catch (error) {
+        if (options.isFatal?.(error) === true) {
+          fatal ??= { error };
+          wakeWindow();
+          return;
+        }
         // Recorded as failed, so the window moves on and a resume does not retry a crash forever.
         counts.failed += 1;
         events.onScanError?.(job.target.domain, error);
         finish({ index: job.index, domain: job.target.domain, failed: true });
         continue;
       }
-      await options.sink.add(report, commit(job));
-      events.onResult?.(report);
+      await options.sink.add(result, commit(job));
+      events.onResult?.(result);
     }
   };
 
@@ -160,5 +172,6 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetSummary> 
     await checkpointing.catch(() => undefined);
     await checkpoint();
   }
+  if (fatal !== undefined) throw fatal.error;
   return { ...counts, interrupted: stopped() && !exhausted };
 }

@@ -10,9 +10,9 @@ import { formatter } from './formats.js';
 /** Called synchronously once a result is committed; `offset` is the output size after it (files only). */
 export type OnCommitted = (offset: number | undefined) => void;
 
-export interface FleetSink {
+export interface FleetSink<R = Report> {
   /** Resolves once the result is committed (and `onCommitted` has run): workers wait on it (backpressure). */
-  add(report: Report, onCommitted: OnCommitted): Promise<void>;
+  add(result: R, onCommitted: OnCommitted): Promise<void>;
   /** Makes what is committed durable (fsync, pending batch). Called on each checkpoint and at the end. */
   flush(): Promise<void>;
 }
@@ -24,12 +24,38 @@ export interface TextTarget {
 }
 
 export function textSink(target: TextTarget, format: FleetFormat, fresh: boolean): FleetSink {
-  const { header, render } = formatter(format);
+  const { render } = formatter(format);
+  return renderedTextSink(target, format, fresh, render);
+}
+
+/** A domain's result already rendered in the fleet's format (by a worker thread), with what --fail-on needs. */
+export interface RenderedResult {
+  readonly domain: string;
+  readonly text: string;
+  /** Has a failed or warned finding at or above --fail-on. */
+  readonly exceedsThreshold: boolean;
+}
+
+export function renderedSink(
+  target: TextTarget,
+  format: FleetFormat,
+  fresh: boolean,
+): FleetSink<RenderedResult> {
+  return renderedTextSink(target, format, fresh, (result) => result.text);
+}
+
+function renderedTextSink<R>(
+  target: TextTarget,
+  format: FleetFormat,
+  fresh: boolean,
+  render: (result: R) => string,
+): FleetSink<R> {
+  const { header } = formatter(format);
   if (fresh && header !== '') target.write(header);
   return {
-    async add(report, onCommitted) {
+    async add(result, onCommitted) {
       // No await between the write and the record: a kill cannot fall between them.
-      onCommitted(target.write(render(report)));
+      onCommitted(target.write(render(result)));
     },
     async flush() {
       target.sync();

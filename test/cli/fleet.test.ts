@@ -165,9 +165,63 @@ describe('telltale fleet over 200 lab domains', () => {
     assert.match(history.stdout, /1 scan,/);
   });
 
+  test('--workers 2: the same findings for every domain as one thread, in jsonl, csv and the store; --fail-on still counts', async () => {
+    const findingsByDomain = (stdout: string): Map<string, string[]> =>
+      new Map(
+        stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Report)
+          .map((report) => [
+            report.target.domain,
+            report.findings
+              .map((finding) => `${finding.checkId}:${finding.status}:${finding.subject}`)
+              .sort(),
+          ]),
+      );
+    const one = await fleet('--workers', '1');
+    zones.asked.clear();
+    const two = await fleet('--workers', '2', '--concurrency', '16');
+    assert.equal(two.code, 0, two.stderr);
+    assert.match(two.stderr, /200 domains scanned .* 1 bad line, 1 duplicate/);
+    assert.deepEqual(findingsByDomain(two.stdout), findingsByDomain(one.stdout));
+    // Each thread has its own cache: the shared include is asked once per thread at most.
+    const asked = zones.asked.get('_spf.bigprovider.test TXT') ?? 0;
+    assert.ok(asked >= 1 && asked <= 2, `asked ${asked} times`);
+    assert.match(two.stderr, /dns: \d+ queries sent/);
+
+    const csvOne = parseCsv((await fleet('--format', 'csv')).stdout);
+    const csvTwo = parseCsv((await fleet('--format', 'csv', '--workers', '2')).stdout);
+    const withoutTime = (rows: string[][]): string[] =>
+      rows
+        .map((row) => row.filter((_, index) => index !== csvColumns.indexOf('started_at')).join('|'))
+        .sort();
+    assert.deepEqual(withoutTime(csvTwo), withoutTime(csvOne));
+
+    const failing = await fleet('--workers', '2', '--fail-on', 'low');
+    assert.equal(failing.code, 1, 'dmarc.missing is a failure at or above low');
+
+    const db = join(dir, 'fleet-workers.db');
+    const stored = await fleet('--db', db, '--workers', '2');
+    assert.equal(stored.code, 0, stored.stderr);
+    const store = SqliteStore.open(db);
+    try {
+      for (const domain of [domains[0], domains[199]]) {
+        assert.equal((await store.listScans(domain ?? '')).length, 1, domain);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   test('usage errors: unknown format or checks, --resume with nowhere to resume from, a missing list', async () => {
     assert.equal((await fleet('--format', 'xml')).code, 2);
     assert.equal((await fleet('--checks', 'everything')).code, 2);
+    for (const workers of ['0', 'many', '65']) {
+      const bad = await fleet('--workers', workers);
+      assert.equal(bad.code, 2, workers);
+      assert.match(bad.stderr, /--workers/);
+    }
     const resume = await runCliCaptured(['fleet', '-', '--resume']);
     assert.equal(resume.code, 2);
     assert.match(resume.stderr, /--resume needs/);
@@ -197,7 +251,10 @@ describe('telltale fleet over 200 lab domains', () => {
         '--timeout',
         '2000',
         '--concurrency',
-        '8',
+        '4',
+        // Killed while two scanning threads work: the main thread alone records what is done.
+        '--workers',
+        '2',
         '--output',
         output,
       ],

@@ -239,6 +239,35 @@ describe('the fleet runner with a fake scan', () => {
     assert.ok(recorded.some((line) => JSON.parse(line).failed === true));
   });
 
+  test('a fatal scan error (the scanner is gone) stops the run, is not recorded, and is thrown', async () => {
+    class Gone extends Error {}
+    const recorded: string[] = [];
+    let scannedAfter = 0;
+    const run = runFleet({
+      lines: lines(targets(50)),
+      concurrency: 3,
+      scan: async (target) => {
+        await tick();
+        if (Number(target.domain.slice(1, -5)) >= 10) {
+          scannedAfter += 1;
+          throw new Gone('no scanning thread is left');
+        }
+        return sampleReport(target.domain, '2026-01-01T00:00:00.000Z', []);
+      },
+      isFatal: (error) => error instanceof Gone,
+      sink: textSink({ write: () => undefined, sync: () => undefined }, 'jsonl', true),
+      state: {
+        tracker: new CompletionTracker(),
+        record: (line) => void recorded.push(line),
+        sync: () => undefined,
+      },
+    });
+    await assert.rejects(run, /no scanning thread is left/);
+    assert.equal(recorded.length, 10, 'only the domains that were scanned are recorded');
+    assert.ok(recorded.every((line) => JSON.parse(line).failed === undefined));
+    assert.ok(scannedAfter <= 3, `${scannedAfter} domains started after the scanner was gone`);
+  });
+
   test('an abort stops taking domains; those in flight still finish and are recorded', async () => {
     const controller = new AbortController();
     let finished = 0;

@@ -4,8 +4,9 @@
 
 import { setMaxListeners } from 'node:events';
 import { createReadStream, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { CheckOptions } from '../../checks/check.js';
+import type { CheckOptions, DomainCheck } from '../../checks/check.js';
 import { countDomainLines, OutputFile, readStateFile, StateFile } from '../../fleet/files.js';
 import { type FleetFormat, fleetFormats, isFleetFormat } from '../../fleet/format-names.js';
 import { fleetDomains } from '../../fleet/input.js';
@@ -13,23 +14,39 @@ import { progressLine } from '../../fleet/progress.js';
 import { CompletionTracker, type ParsedState, type StateHeader } from '../../fleet/progress-state.js';
 import { type FleetState, type FleetSummary, runFleet } from '../../fleet/runner.js';
 import { parseChecksOption, selectChecks } from '../../fleet/select-checks.js';
-import { type FleetSink, storeSink, textSink } from '../../fleet/sinks.js';
-import { type Severity, severityRank } from '../../model/finding.js';
-import type { Report } from '../../model/report.js';
+import {
+  type FleetSink,
+  type RenderedResult,
+  renderedSink,
+  storeSink,
+  type TextTarget,
+  textSink,
+} from '../../fleet/sinks.js';
+import { exceedsThreshold } from '../../fleet/threshold.js';
+import { FleetWorkerPool, NoScanningThreadError } from '../../fleet/worker-pool.js';
+import type { WorkerOutput, WorkerResult, WorkerSetup } from '../../fleet/worker-protocol.js';
+import type { Severity } from '../../model/finding.js';
+import type { Report, ScanTarget } from '../../model/report.js';
 import type { DnsClientStats } from '../../net/dns/client.js';
 import { parseResolverOption } from '../../net/dns/resolvers.js';
 import { checkLogicOf } from '../../store/check-logic.js';
 import type { ScanStore } from '../../store/types.js';
 import { CannotRunError, exitCodes, UsageError } from '../cli-io.js';
-import type { CommandContext, CommandResult } from '../command-kit.js';
+import { type CommandContext, type CommandResult, defaultServices } from '../command-kit.js';
 import { parseSeverity, parseTimeout } from '../options.js';
 import { assertWritable } from '../output.js';
 import { assertResolverAnswers, databaseTarget, withStore } from '../run-kit.js';
 import type { Runtime } from '../runtime.js';
 import { scanDomains } from '../scan-domains.js';
-import { defaultConcurrency } from './fleet.js';
+import { defaultConcurrency, defaultWorkers } from './fleet.js';
 
 const maxConcurrency = 4096;
+const maxWorkers = 64;
+/** The scanning thread's entry: the compiled fleet-worker.js, or its source when this runs under tsx. */
+const workerScript = new URL(
+  import.meta.url.endsWith('.ts') ? '../fleet-worker.ts' : '../fleet-worker.js',
+  import.meta.url,
+);
 /**
  * A fleet's DNS cache: what is worth sharing across domains (providers' SPF includes, MX hosts) is asked
  * often and stays in the LRU; a domain's own answers are dead once it is scanned. 10 000 answers cover a few
@@ -44,6 +61,7 @@ export interface FleetValues {
   readonly output?: string;
   readonly db?: string;
   readonly concurrency?: string;
+  readonly workers?: string;
   readonly checks?: string;
   readonly resume?: boolean;
   readonly state?: string;
@@ -55,6 +73,16 @@ function parseConcurrency(text: string | undefined): number {
   if (text === undefined) return defaultConcurrency;
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > maxConcurrency) {
     throw new UsageError(`--concurrency '${text}': give a whole number from 1 to ${maxConcurrency}`);
+  }
+  return Number(text);
+}
+
+/** `auto`: one thread per core the machine offers, up to 8 (each keeps its own DNS cache). */
+function parseWorkers(text: string | undefined): number {
+  if (text === undefined) return defaultWorkers;
+  if (text === 'auto') return Math.min(availableParallelism(), 8);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > maxWorkers) {
+    throw new UsageError(`--workers '${text}': give auto or a whole number from 1 to ${maxWorkers}`);
   }
   return Number(text);
 }
@@ -74,19 +102,11 @@ function statePath(values: FleetValues, file: string): string | undefined {
   return undefined;
 }
 
-function exceeds(report: Report, threshold: Severity | undefined): boolean {
-  if (threshold === undefined) return false;
-  return report.findings.some(
-    (finding) =>
-      (finding.status === 'fail' || finding.status === 'warn') &&
-      severityRank(finding.severity) >= severityRank(threshold),
-  );
-}
-
 interface Plan {
   readonly file: string;
   readonly format: FleetFormat;
   readonly concurrency: number;
+  readonly workers: number;
   readonly checksText: string;
   readonly failOn?: Severity;
   readonly database?: string;
@@ -113,6 +133,7 @@ function plan(file: string, values: FleetValues, env: Readonly<Record<string, st
     file,
     format: parseFormat(values.format),
     concurrency: parseConcurrency(values.concurrency),
+    workers: parseWorkers(values.workers),
     checksText: values.checks ?? 'dns',
     ...(values.failOn === undefined ? {} : { failOn: parseSeverity(values.failOn) }),
     ...(database === undefined ? {} : { database }),
@@ -159,6 +180,9 @@ export async function fleetCommand(
   const checks = selectChecks(services.checks, choice.groups);
   if (checks.length === 0)
     throw new UsageError(`--checks ${chosen.checksText}: no check of that kind is available yet`);
+  if (chosen.workers > 1 && !threadable(services, checks)) {
+    throw new UsageError('--workers: this runtime cannot be opened in another thread; use --workers 1');
+  }
   const resolvers = (values.resolver ?? []).map((text) => {
     const parsed = parseResolverOption(text);
     if (!parsed.ok) throw new UsageError(`--resolver ${parsed.error}`);
@@ -181,30 +205,71 @@ export async function fleetCommand(
     for (const text of runtime.notes) note(text);
     let outputFile: OutputFile | undefined;
     let stateFile: StateFile | undefined;
+    // Closed by the run's end (for its DNS counters) or here when the run fails; closing twice is harmless.
+    let closePool: (() => Promise<unknown>) | undefined;
     try {
       await assertResolverAnswers(runtime);
-      let sink: FleetSink;
-      if (store !== undefined) {
-        sink = storeSink(store, checkLogicOf(checks));
-      } else if (chosen.output !== undefined) {
+      let target: TextTarget | undefined;
+      let fresh = true;
+      if (store === undefined && chosen.output !== undefined) {
         outputFile = OutputFile.open(chosen.output, previous?.offset ?? 0);
-        const target = outputFile;
-        sink = textSink(
-          { write: (text) => target.write(text), sync: () => target.sync() },
-          chosen.format,
-          target.offset === 0,
-        );
-      } else {
-        sink = textSink(
-          { write: (text) => void io.stdout.write(text), sync: () => undefined },
-          chosen.format,
-          true,
-        );
+        const file = outputFile;
+        target = { write: (text) => file.write(text), sync: () => file.sync() };
+        fresh = file.offset === 0;
+      } else if (store === undefined) {
+        target = { write: (text) => void io.stdout.write(text), sync: () => undefined };
       }
       if (chosen.state !== undefined)
         stateFile = StateFile.open(chosen.state, header, previous === undefined);
-      return await execute(chosen, runtime, sink, stateFile, previous, checks, io);
+      const checkOptions: CheckOptions = { dkimSelectors: [] };
+      const common = { chosen, stateFile, previous, io };
+      if (chosen.workers === 1) {
+        const inProcess = inProcessScanner(runtime, checks, checkOptions, chosen.failOn);
+        const sink =
+          store !== undefined
+            ? storeSink(store, checkLogicOf(checks))
+            : textSink(target ?? unreachable(), chosen.format, fresh);
+        return await execute({ ...common, scanner: inProcess, sink });
+      }
+      // The threads open their own runtimes; this one only proved the resolver answers.
+      await runtime.close();
+      const setup = (output: WorkerOutput): WorkerSetup => ({
+        resolvers,
+        timeoutMs,
+        cacheEntries: fleetCacheEntries,
+        checkNames: checks.map((check) => check.name),
+        checkOptions,
+        output,
+      });
+      if (store !== undefined) {
+        const reports = await FleetWorkerPool.start<Report>(
+          chosen.workers,
+          workerScript,
+          setup({ kind: 'report' }),
+        );
+        closePool = () => reports.close();
+        const scanner = pooledScanner(reports, (report) => exceedsThreshold(report, chosen.failOn));
+        return await execute({ ...common, scanner, sink: storeSink(store, checkLogicOf(checks)) });
+      }
+      const output: WorkerOutput = {
+        kind: 'text',
+        format: chosen.format,
+        ...(chosen.failOn === undefined ? {} : { failOn: chosen.failOn }),
+      };
+      const rendered = await FleetWorkerPool.start<RenderedResult>(
+        chosen.workers,
+        workerScript,
+        setup(output),
+      );
+      closePool = () => rendered.close();
+      const scanner = pooledScanner(rendered, (result) => result.exceedsThreshold);
+      return await execute({
+        ...common,
+        scanner,
+        sink: renderedSink(target ?? unreachable(), chosen.format, fresh),
+      });
     } finally {
+      await closePool?.();
       outputFile?.close();
       stateFile?.close();
       await runtime.close();
@@ -213,6 +278,63 @@ export async function fleetCommand(
   return chosen.database === undefined
     ? run(undefined)
     : withStore(chosen.database, { mustExist: false }, run);
+}
+
+/** Threads build their own real runtime and take their checks from the built-in registry by name. */
+function threadable(services: CommandContext['services'], checks: readonly DomainCheck[]): boolean {
+  const builtin = new Map(defaultServices.checks.map((check) => [check.name, check]));
+  return (
+    services.openRuntime === defaultServices.openRuntime &&
+    checks.every((check) => builtin.get(check.name) === check)
+  );
+}
+
+function unreachable(): never {
+  throw new Error('a text fleet run has an output');
+}
+
+/** Where the domains are scanned: on this thread over one runtime, or by the pool's threads. */
+interface Scanner<R> {
+  scan(target: ScanTarget, signal: AbortSignal): Promise<R>;
+  exceeds(result: R): boolean;
+  /** Ctrl-C: tell the scans in flight to stop waiting. */
+  abort(): void;
+  /** The error means the scanner is gone, not that one domain failed. */
+  isFatal(error: unknown): boolean;
+  /** The DNS counters so far (all threads' added up once the pool is closed). */
+  stats(): Promise<DnsClientStats | undefined>;
+}
+
+function inProcessScanner(
+  runtime: Runtime,
+  checks: Parameters<typeof scanDomains>[2],
+  checkOptions: CheckOptions,
+  failOn: Severity | undefined,
+): Scanner<Report> {
+  return {
+    async scan(target, signal) {
+      const [report] = await scanDomains([target.domain], runtime, checks, checkOptions, signal);
+      if (report === undefined) throw new Error('no report');
+      return report;
+    },
+    exceeds: (report) => exceedsThreshold(report, failOn),
+    abort: () => undefined,
+    isFatal: () => false,
+    stats: async () => runtime.dnsStats?.(),
+  };
+}
+
+function pooledScanner<R extends WorkerResult>(
+  pool: FleetWorkerPool<R>,
+  exceeds: (result: R) => boolean,
+): Scanner<R> {
+  return {
+    scan: (target) => pool.scan(target.domain),
+    exceeds,
+    abort: () => pool.abort(),
+    isFatal: (error) => error instanceof NoScanningThreadError,
+    stats: () => pool.close(),
+  };
 }
 
 /** The DNS client's own counts, so queries per domain need not come from the resolver's statistics. */
@@ -225,16 +347,23 @@ export function dnsStatsLine(stats: DnsClientStats, domains: number): string {
   );
 }
 
-async function execute(
-  chosen: Plan,
-  runtime: Runtime,
-  sink: FleetSink,
-  stateFile: StateFile | undefined,
-  previous: ParsedState | undefined,
-  checks: Parameters<typeof scanDomains>[2],
-  io: CommandContext['io'],
-): Promise<CommandResult> {
-  const checkOptions: CheckOptions = { dkimSelectors: [] };
+interface Execution<R> {
+  readonly chosen: Plan;
+  readonly scanner: Scanner<R>;
+  readonly sink: FleetSink<R>;
+  readonly stateFile: StateFile | undefined;
+  readonly previous: ParsedState | undefined;
+  readonly io: CommandContext['io'];
+}
+
+async function execute<R>({
+  chosen,
+  scanner,
+  sink,
+  stateFile,
+  previous,
+  io,
+}: Execution<R>): Promise<CommandResult> {
   const input = chosen.file === '-' ? process.stdin : createReadStream(chosen.file);
   const total = chosen.file === '-' ? undefined : await countDomainLines(chosen.file);
   const started = Date.now();
@@ -263,6 +392,7 @@ async function execute(
       'telltale: stopping: finishing the domains in flight; press Ctrl-C again to quit at once\n',
     );
     controller.abort();
+    scanner.abort();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -283,11 +413,8 @@ async function execute(
         io.stderr.write(`telltale: line ${line}: ${domain} again, skipped\n`);
       }),
       concurrency: chosen.concurrency,
-      scan: async (target) => {
-        const [report] = await scanDomains([target.domain], runtime, checks, checkOptions, controller.signal);
-        if (report === undefined) throw new Error('no report');
-        return report;
-      },
+      scan: (target) => scanner.scan(target, controller.signal),
+      isFatal: (error) => scanner.isFatal(error),
       sink,
       ...(state === undefined ? {} : { state }),
       signal: controller.signal,
@@ -297,9 +424,9 @@ async function execute(
           clearLine();
           io.stderr.write(`telltale: line ${line}: ${reason}\n`);
         },
-        onResult: (report) => {
+        onResult: (result) => {
           live.done += 1;
-          if (exceeds(report, chosen.failOn)) live.hit = true;
+          if (scanner.exceeds(result)) live.hit = true;
         },
         onScanError: (domain, error) => {
           live.failed += 1;
@@ -333,7 +460,7 @@ async function execute(
   io.stderr.write(
     `telltale: fleet: ${summary.scanned} domain${summary.scanned === 1 ? '' : 's'} scanned in ${seconds.toFixed(1)} s (${rate.toFixed(1)}/s)${extras.length > 0 ? `; ${extras.join(', ')}` : ''}; results: ${where}\n`,
   );
-  const stats = runtime.dnsStats?.();
+  const stats = await scanner.stats();
   if (stats !== undefined) io.stderr.write(`telltale: ${dnsStatsLine(stats, summary.scanned)}\n`);
   if (summary.interrupted) {
     io.stderr.write(

@@ -10,6 +10,8 @@ import { collect } from '../options.js';
 import type { FleetValues } from './fleet-run.js';
 
 export const defaultConcurrency = 32;
+/** One thread: one DNS cache shared by every domain; `--workers` spreads a big list over more cores. */
+export const defaultWorkers = 1;
 
 export function registerFleetCommand(program: Command, context: CommandContext): void {
   const fleet = program
@@ -28,7 +30,11 @@ export function registerFleetCommand(program: Command, context: CommandContext):
       collect,
     )
     .option('--timeout <ms>', 'time limit of each network operation, in milliseconds', '2500')
-    .option('--concurrency <n>', `domains scanned at once (default ${defaultConcurrency})`)
+    .option('--concurrency <n>', `domains scanned at once, per thread (default ${defaultConcurrency})`)
+    .option(
+      '--workers <n|auto>',
+      `threads scanning in parallel, each with its own DNS cache; auto: one per core, up to 8 (default ${defaultWorkers})`,
+    )
     .addOption(
       new Option('--checks <groups>', 'which checks: dns, smtp, exchange or all (comma-separated)').default(
         'dns',
