@@ -60,6 +60,23 @@ describe('formatMessage', () => {
       assert.equal(formatMessage(source, params, locale), expected));
   }
 
+  test('alternating locales each keep their own number and plural rules (rules are kept per locale)', () => {
+    const source = '{n, plural, one {# item} other {# items}}';
+    for (let round = 0; round < 2; round += 1) {
+      assert.equal(formatMessage(source, { n: 1200 }, 'en'), '1,200 items');
+      assert.equal(formatMessage(source, { n: 1200 }, 'fr'), '1\u202f200 items');
+      assert.equal(formatMessage(source, { n: 0 }, 'fr'), '0 item');
+      assert.equal(formatMessage(source, { n: 0 }, 'en'), '0 items');
+    }
+  });
+
+  test('a select inside a plural branch renders in place, with # still the count', () => {
+    const source =
+      'A {n, plural, one {# {kind, select, mx {host} other {name}}} other {# {kind, select, mx {hosts} other {names}}}}.';
+    assert.equal(formatMessage(source, { n: 2, kind: 'mx' }, 'en'), 'A 2 hosts.');
+    assert.equal(formatMessage(source, { n: 1, kind: 'spf' }, 'en'), 'A 1 name.');
+  });
+
   test('a missing parameter is a programming error', () => {
     assert.throws(() => formatMessage('{a}', {}, 'en'), /missing parameter 'a'/);
   });
