@@ -88,3 +88,36 @@ test('a check that throws becomes an error finding; the others still report', as
   );
   assert.match(report.findings[0]?.message ?? '', /'crashing' check failed: boom/);
 });
+
+test('scans sharing one list of checks each get the metadata of their own findings', async () => {
+  const otherMeta: CheckMeta = { ...meta, id: 'mx.other', title: 'Other' };
+  const both: DomainCheck = {
+    name: 'both',
+    meta: [meta, otherMeta],
+    run: async (scanned) =>
+      scanned.domain === 'a.test'
+        ? [finding(meta, 'pass', { subject: 'a.test', message: 'fine' })]
+        : [finding(otherMeta, 'warn', { subject: 'b.test', message: 'hmm' })],
+  };
+  const crashing: DomainCheck = {
+    name: 'crashing',
+    meta: [],
+    run: async () => {
+      throw new Error('boom');
+    },
+  };
+  const checks = [both];
+  const scan = (domain: string, list: readonly DomainCheck[]) =>
+    runScan({
+      target: { domain, unicode: domain },
+      checks: list,
+      context: context('2026-12-01T00:00:00Z'),
+      resolvers: [],
+    });
+  assert.deepEqual(Object.keys((await scan('a.test', checks)).checks), ['mx.missing']);
+  assert.deepEqual(Object.keys((await scan('b.test', checks)).checks), ['mx.other']);
+  assert.deepEqual(Object.keys((await scan('a.test', [both, crashing])).checks), [
+    'mx.missing',
+    'scan.check-failed',
+  ]);
+});

@@ -41,14 +41,27 @@ async function runOne(check: DomainCheck, request: ScanRequest): Promise<readonl
   }
 }
 
+// A fleet scans every domain with the same list of checks: their metadata is indexed once per list.
+const metaIndexes = new WeakMap<readonly DomainCheck[], ReadonlyMap<string, CheckMeta>>();
+
+function metaIndex(checks: readonly DomainCheck[]): ReadonlyMap<string, CheckMeta> {
+  let index = metaIndexes.get(checks);
+  if (index === undefined) {
+    const byId = new Map<string, CheckMeta>([[checkFailedMeta.id, checkFailedMeta]]);
+    for (const check of checks) for (const meta of check.meta) byId.set(meta.id, meta);
+    index = byId;
+    metaIndexes.set(checks, index);
+  }
+  return index;
+}
+
 export async function runScan(request: ScanRequest): Promise<Report> {
   const { clock } = request.context;
   const started = clock.now();
   const results = await Promise.all(request.checks.map((check) => runOne(check, request)));
   const finished = clock.now();
   const findings = results.flat();
-  const metaById = new Map<string, CheckMeta>([[checkFailedMeta.id, checkFailedMeta]]);
-  for (const check of request.checks) for (const meta of check.meta) metaById.set(meta.id, meta);
+  const metaById = metaIndex(request.checks);
   const checks: Record<string, CheckMeta> = {};
   for (const item of findings) {
     const meta = metaById.get(item.checkId);
