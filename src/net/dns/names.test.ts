@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { normalizeQueryName, normalizeWireName } from './names.js';
 
 describe('normalizeQueryName', () => {
@@ -46,5 +47,61 @@ describe('normalizeWireName', () => {
     assert.equal(normalizeWireName('.'), '');
     assert.equal(normalizeWireName('MX.Example.'), 'mx.example');
     assert.equal(normalizeWireName('É.example'), 'É.example');
+  });
+});
+
+describe('normalizeQueryName fast path', () => {
+  /** The validation as written before the ASCII fast path: the oracle the fast path must agree with. */
+  function reference(input: string): boolean {
+    if (input === '' || input.includes('\\')) return input === '.';
+    if (input === '.') return true;
+    const name = normalizeWireName(input);
+    let wireOctets = 1;
+    for (const label of name.split('.')) {
+      const octets = Buffer.byteLength(label, 'utf8');
+      if (octets === 0 || octets > 63) return false;
+      wireOctets += octets + 1;
+    }
+    return wireOctets <= 255;
+  }
+
+  it('agrees with the label-by-label check at the length limits', () => {
+    const label = (n: number, char = 'a') => char.repeat(n);
+    const cases = [
+      [label(63), label(63), label(63), label(61)].join('.'),
+      [label(63), label(63), label(63), label(62)].join('.'),
+      [label(63), label(63), label(63), `${label(61)}.`].join('.'),
+      [label(63), label(63), label(63), 'é'.repeat(30)].join('.'),
+      `${label(63)}.x`,
+      `${label(64)}.x`,
+      `x.${label(64)}`,
+      `x.${label(63)}`,
+      'a.b.',
+      'a..b',
+      '.a',
+      'tab\there.example',
+      'ü.example',
+      'a b.example',
+    ];
+    for (const input of cases) {
+      assert.equal(normalizeQueryName(input).ok, reference(input), JSON.stringify(input));
+    }
+  });
+
+  it('agrees with the label-by-label check on random names (property)', () => {
+    const part = fc.oneof(
+      fc.stringMatching(/^[a-zA-Z0-9_-]{0,70}$/),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constantFrom('.', '..', 'é', 'A'),
+    );
+    const name = fc.array(part, { maxLength: 8 }).map((parts) => parts.join('.'));
+    fc.assert(
+      fc.property(name, (input) => {
+        const checked = normalizeQueryName(input);
+        assert.equal(checked.ok, reference(input), JSON.stringify(input));
+        if (checked.ok) assert.equal(checked.name, input === '.' ? '' : normalizeWireName(input));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

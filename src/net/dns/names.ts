@@ -11,8 +11,15 @@ export type NameCheck =
 
 /** DNS compares names case-insensitively for ASCII only (RFC 4343), so only A-Z are folded. */
 export function asciiLower(value: string): string {
-  return value.replace(/[A-Z]/g, (char) => char.toLowerCase());
+  // Most names arrive in lower case already: testing first skips building a new string.
+  return upperAscii.test(value) ? value.replace(upperAsciiAll, (char) => char.toLowerCase()) : value;
 }
+
+const upperAscii = /[A-Z]/;
+const upperAsciiAll = /[A-Z]/g;
+/** Printable ASCII but the dot and backslash: labels where one character is one octet. */
+const asciiLabelCharacter = (code: number): boolean =>
+  code > 0x20 && code < 0x7f && code !== 0x2e && code !== 0x5c;
 
 /** A name decoded from a packet, in our form: lower case, no trailing dot, the root as "". */
 export function normalizeWireName(name: string): string {
@@ -32,6 +39,7 @@ export function normalizeQueryName(input: string): NameCheck {
     return { ok: false, error: `"${input}": escaped (\\) names are not supported` };
   }
   const name = normalizeWireName(input);
+  if (isShortAsciiName(name)) return { ok: true, name };
   const labels = name.split('.');
   let wireOctets = 1;
   for (const label of labels) {
@@ -49,6 +57,26 @@ export function normalizeQueryName(input: string): NameCheck {
     };
   }
   return { ok: true, name };
+}
+
+/**
+ * The common case decided without splitting: printable ASCII, no empty label, no label over 63 octets
+ * and short enough that the whole name fits in 255 octets (length + 2 on the wire). False means "look
+ * closer", not "invalid".
+ */
+function isShortAsciiName(name: string): boolean {
+  if (name.length === 0 || name.length > maxNameOctets - 2) return false;
+  let labelStart = 0;
+  for (let index = 0; index < name.length; index++) {
+    const code = name.charCodeAt(index);
+    if (code === 0x2e) {
+      if (index === labelStart || index - labelStart > maxLabelOctets) return false;
+      labelStart = index + 1;
+    } else if (!asciiLabelCharacter(code)) {
+      return false;
+    }
+  }
+  return name.length > labelStart && name.length - labelStart <= maxLabelOctets;
 }
 
 /** True when `name` is `zone` or below it (both normalised). */

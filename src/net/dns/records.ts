@@ -57,63 +57,72 @@ function textStrings(data: unknown): string[] | undefined {
 const nameField = (value: unknown): string | undefined =>
   typeof value === 'string' ? normalizeWireName(value) : undefined;
 
+const uint32 = (value: unknown): number | undefined => (isUint(value, 0xffffffff) ? value : undefined);
+
 /**
  * One decoded answer as a DnsRecord, or undefined for types we do not model (RRSIG, NSEC, OPT…) and
  * for data that is not the shape its type promises (a hostile packet can decode to odd values).
+ * Each record is built as one literal (no spread of a shared base): this runs for every record of
+ * every response, and the spread showed in fleet profiles.
  */
 export function fromPacketAnswer(answer: Answer): DnsRecord | undefined {
   const type: string = answer.type;
   if (!isRecordType(type) || answer.type === 'OPT') return undefined;
-  const base = { name: normalizeWireName(answer.name), ttl: isUint(answer.ttl, 0xffffffff) ? answer.ttl : 0 };
+  const name = normalizeWireName(answer.name);
+  const ttl = isUint(answer.ttl, 0xffffffff) ? answer.ttl : 0;
   const data: unknown = answer.data;
-  const fields = asFields(data);
   switch (type) {
     case 'A':
     case 'AAAA':
-      return typeof data === 'string' ? { ...base, type, address: data } : undefined;
+      return typeof data === 'string' ? { name, ttl, type, address: data } : undefined;
     case 'CNAME':
     case 'NS':
     case 'PTR': {
       const target = nameField(data);
-      return target === undefined ? undefined : { ...base, type, target };
+      return target === undefined ? undefined : { name, ttl, type, target };
     }
     case 'MX': {
       // A Null MX (RFC 7505) has the root as exchange: it arrives as "." and is kept as "" (the root in
       // our normalised form). The Null MX check relies on exactly that value.
+      const fields = asFields(data);
       const exchange = nameField(fields?.exchange);
-      if (exchange === undefined || !isUint(fields?.preference, 0xffff)) return undefined;
-      return { ...base, type, preference: fields.preference, exchange };
+      const preference = fields?.preference;
+      if (exchange === undefined || !isUint(preference, 0xffff)) return undefined;
+      return { name, ttl, type, preference, exchange };
     }
     case 'SOA': {
+      const fields = asFields(data);
       const mname = nameField(fields?.mname);
       const rname = nameField(fields?.rname);
-      const numbers = ['serial', 'refresh', 'retry', 'expire', 'minimum'].map((key) => fields?.[key]);
-      if (mname === undefined || rname === undefined || !numbers.every((n) => isUint(n, 0xffffffff))) {
+      const serial = uint32(fields?.serial);
+      const refresh = uint32(fields?.refresh);
+      const retry = uint32(fields?.retry);
+      const expire = uint32(fields?.expire);
+      const minimum = uint32(fields?.minimum);
+      if (
+        mname === undefined ||
+        rname === undefined ||
+        serial === undefined ||
+        refresh === undefined ||
+        retry === undefined ||
+        expire === undefined ||
+        minimum === undefined
+      ) {
         return undefined;
       }
-      const [serial, refresh, retry, expire, minimum] = numbers as number[];
-      return {
-        ...base,
-        type,
-        mname,
-        rname,
-        serial: serial ?? 0,
-        refresh: refresh ?? 0,
-        retry: retry ?? 0,
-        expire: expire ?? 0,
-        minimum: minimum ?? 0,
-      };
+      return { name, ttl, type, mname, rname, serial, refresh, retry, expire, minimum };
     }
     case 'TXT': {
       const strings = textStrings(data);
-      return strings === undefined ? undefined : { ...base, type, strings };
+      return strings === undefined ? undefined : { name, ttl, type, strings };
     }
     case 'SPF': {
       // dns-packet does not know type 99's layout and hands over the raw RDATA, same layout as TXT.
       const strings = Buffer.isBuffer(data) ? splitCharacterStrings(data) : textStrings(data);
-      return strings === undefined ? undefined : { ...base, type, strings };
+      return strings === undefined ? undefined : { name, ttl, type, strings };
     }
     case 'SRV': {
+      const fields = asFields(data);
       const target = nameField(fields?.target);
       const { priority, weight, port } = fields ?? {};
       if (
@@ -124,35 +133,38 @@ export function fromPacketAnswer(answer: Answer): DnsRecord | undefined {
       ) {
         return undefined;
       }
-      return { ...base, type, priority, weight, port, target };
+      return { name, ttl, type, priority, weight, port, target };
     }
     case 'CAA': {
-      const { flags, tag, value } = fields ?? {};
+      const { flags, tag, value } = asFields(data) ?? {};
       if (!isUint(flags, 0xff) || typeof tag !== 'string' || typeof value !== 'string') return undefined;
-      return { ...base, type, flags, tag, value };
+      return { name, ttl, type, flags, tag, value };
     }
     case 'TLSA': {
+      const fields = asFields(data);
       const { usage, selector, matchingType } = fields ?? {};
       const certificate = copyBytes(fields?.certificate);
       if (!isUint(usage, 0xff) || !isUint(selector, 0xff) || !isUint(matchingType, 0xff) || !certificate) {
         return undefined;
       }
-      return { ...base, type, usage, selector, matchingType, data: certificate };
+      return { name, ttl, type, usage, selector, matchingType, data: certificate };
     }
     case 'DS': {
+      const fields = asFields(data);
       const { keyTag, algorithm, digestType } = fields ?? {};
       const digest = copyBytes(fields?.digest);
       if (!isUint(keyTag, 0xffff) || !isUint(algorithm, 0xff) || !isUint(digestType, 0xff) || !digest) {
         return undefined;
       }
-      return { ...base, type, keyTag, algorithm, digestType, digest };
+      return { name, ttl, type, keyTag, algorithm, digestType, digest };
     }
     case 'DNSKEY': {
+      const fields = asFields(data);
       const { flags, algorithm } = fields ?? {};
       const key = copyBytes(fields?.key);
       if (!isUint(flags, 0xffff) || !isUint(algorithm, 0xff) || !key) return undefined;
       // dns-packet refuses any protocol other than 3 (RFC 4034 §2.1.2) while decoding.
-      return { ...base, type, flags, protocol: 3, algorithm, key };
+      return { name, ttl, type, flags, protocol: 3, algorithm, key };
     }
   }
 }

@@ -242,8 +242,12 @@ function convertAll(answers: readonly Answer[]): DnsRecord[] {
 
 /** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
 function negativeTtl(authorities: readonly Answer[], final: string): number | undefined {
-  for (const record of convertAll(authorities)) {
-    if (record.type === 'SOA' && isAtOrBelow(final, record.name)) return Math.min(record.ttl, record.minimum);
+  for (const authority of authorities) {
+    // Only SOAs matter here: the NSECs and RRSIGs beside them are not worth converting.
+    if (authority.type !== 'SOA' || (authority.class ?? 'IN') !== 'IN') continue;
+    const record = fromPacketAnswer(authority);
+    if (record?.type === 'SOA' && isAtOrBelow(final, record.name))
+      return Math.min(record.ttl, record.minimum);
   }
   return undefined;
 }
