@@ -5,7 +5,6 @@ import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import { httpsEvidence } from '../../net/http/presentation.js';
 import {
   checkSvgTinyPs,
@@ -15,6 +14,7 @@ import {
 } from '../../protocols/bimi/record.js';
 import { discoverPolicy, walkDmarcTree } from '../../protocols/dmarc/discovery.js';
 import { appliedPolicy, requestedPolicy } from '../../protocols/dmarc/record.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

@@ -14,10 +14,10 @@ import {
 } from '../../knowledge/dkim-selectors.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
 import { assessKeyRecord, type KeyAssessment, looksLikeKeyRecord } from '../../protocols/dkim/key-record.js';
 import { rsaStrength } from '../../protocols/dkim/public-key.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

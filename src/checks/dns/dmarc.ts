@@ -6,7 +6,7 @@ import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference, Status, TextEvidence } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence, quoteCharacterString } from '../../net/dns/presentation.js';
+import { quoteCharacterString } from '../../net/dns/presentation.js';
 import type { DnsAnswer } from '../../net/dns/types.js';
 import {
   discoverPolicy,
@@ -27,6 +27,7 @@ import {
   requestedPolicy,
 } from '../../protocols/dmarc/record.js';
 import { pslOrganizationalDomain } from '../../protocols/psl/org-domain.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { type FindingInput, finding } from '../finding-builder.js';
 

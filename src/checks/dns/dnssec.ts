@@ -5,8 +5,8 @@ import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordType } from '../../net/dns/types.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

@@ -6,7 +6,6 @@ import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i
 import type { KeyedFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer } from '../../net/dns/types.js';
 import { httpsEvidence } from '../../net/http/presentation.js';
 import type { HttpsResponse } from '../../net/http/types.js';
@@ -20,6 +19,7 @@ import {
   shortMaxAge,
 } from '../../protocols/mta-sts/policy.js';
 import { isStsRecord, parseStsRecord } from '../../protocols/mta-sts/record.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, Clock, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

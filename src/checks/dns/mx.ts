@@ -6,11 +6,11 @@ import { dnsMessage } from '../../i18n/en/dns-message.js';
 import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordOf } from '../../net/dns/types.js';
 import type { IpAddress } from '../../protocols/ip/address.js';
 import { classifyAddress, formatIp, parseIp, specialBlock } from '../../protocols/ip/address.js';
 import { isInternetReachable } from '../address-reach.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

@@ -6,11 +6,11 @@ import { type CatalogueMessage, dnsMessage, dnsMessageWithDetail } from '../../i
 import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
 import type { SpfAnalysis } from '../../protocols/spf/analyze.js';
 import { analyzeSpf, recordLengthAdvice } from '../../protocols/spf/analyze.js';
 import type { SpfSyntaxError } from '../../protocols/spf/types.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

@@ -4,8 +4,8 @@ import { dnsFix } from '../../i18n/en/dns-fixes.js';
 import { dnsMessage, dnsMessageWithDetail } from '../../i18n/en/dns-message.js';
 import type { CheckMeta, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import { isTlsRptRecord, parseTlsRptRecord } from '../../protocols/tls-rpt/record.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 

@@ -4,7 +4,6 @@
 import { enSmtpFindings } from '../../i18n/en/smtp-findings.js';
 import { literalFix } from '../../i18n/keyed-fix.js';
 import type { CheckMeta, Evidence, Finding, Reference } from '../../model/finding.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient, RecordOf } from '../../net/dns/types.js';
 import {
   assessRecord,
@@ -13,6 +12,7 @@ import {
   presentTlsa,
   recommendedRecord,
 } from '../../protocols/dane/tlsa.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import { assessName, type NameVerdict } from '../dns/dnssec.js';
 import { finding } from '../finding-builder.js';
 import { keyedMessages, none } from './keyed-message.js';

@@ -13,9 +13,9 @@ import {
 } from '../../knowledge/dnsbl-zones.js';
 import type { CheckMeta, Finding } from '../../model/finding.js';
 import type { ScanTarget } from '../../model/report.js';
-import { dnsEvidence } from '../../net/dns/presentation.js';
 import type { DnsAnswer, DnsClient } from '../../net/dns/types.js';
 import { parseIp } from '../../protocols/ip/address.js';
+import { dnsEvidence } from '../answer-evidence.js';
 import type { CheckContext, DomainCheck } from '../check.js';
 import { finding } from '../finding-builder.js';
 import { keyedMessages } from './keyed-message.js';
