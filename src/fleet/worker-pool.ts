@@ -100,12 +100,19 @@ export class FleetWorkerPool<R extends WorkerResult> {
 }
 
 /**
+ * Each thread's heap grows with what it is allowed, not with what it keeps: a fleet thread keeps a bounded
+ * cache and the domains in flight (tens of MB), and V8 left to its defaults let two threads peak near
+ * 400 MB on 10 000 domains; capped, it collects sooner (about 280 MB). Measured in docs/performance.md.
+ */
+const resourceLimits = { maxOldGenerationSizeMb: 160 };
+
+/**
  * Node 20 does not carry loader hooks into worker threads: when the entry is TypeScript (tests, tsx), the
  * thread registers tsx itself, then imports the parent's --import preloads (the tests' loopback guard)
  * before its entry, so it runs under the same rules as the parent.
  */
 function startWorker(script: URL, setup: WorkerSetup): Worker {
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData: { setup } });
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData: { setup }, resourceLimits });
   const bootstrap = [
     "const { workerData } = await import('node:worker_threads');",
     "const { register } = await import('tsx/esm/api');",
@@ -115,6 +122,7 @@ function startWorker(script: URL, setup: WorkerSetup): Worker {
   ].join('\n');
   return new Worker(bootstrap, {
     eval: true,
+    resourceLimits,
     execArgv: [],
     workerData: { entry: script.href, preloads: parentPreloads(process.execArgv), setup },
   });
