@@ -5,7 +5,7 @@ import { TtlCache } from './cache.js';
 import { Limiter } from './limiter.js';
 import { normalizeQueryName } from './names.js';
 import { formatResolver } from './resolvers.js';
-import { Cancellation, type ExchangeOutcome, tcpExchange, UdpPool } from './transport.js';
+import { Cancellation, tcpExchange, UdpPool } from './transport.js';
 import type {
   DnsAnswer,
   DnsClient,
@@ -161,17 +161,8 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
     detail,
   });
 
-  /** One attempt against one resolver: UDP, then TCP to the same resolver when the answer is truncated. */
-  async function attempt(
-    resolver: ResolverAddress,
-    question: QuestionSpec,
-    cancellation: Cancellation,
-  ): Promise<ExchangeOutcome> {
-    const outcome = await pool.exchange(resolver, question, timeoutMs, cancellation);
-    if (outcome.kind !== 'interpreted' || outcome.interpretation.kind !== 'truncated') return outcome;
-    counters.tcpFallbacks++;
-    return tcpExchange(resolver, question, timeoutMs, transportCounters, cancellation);
-  }
+  /** Each resolver as error details name it, spelled once rather than per attempt. */
+  const resolverNames = resolvers.map(formatResolver);
 
   /** Asks the resolvers in turn within the attempt budget; returns the answer and how long to cache it. */
   async function resolve(
@@ -182,8 +173,13 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
     let reason: DnsErrorReason = 'other';
     for (let index = 0; index < attempts; index++) {
       const resolver = resolvers[index % resolvers.length] ?? fallbackOf(resolvers);
-      const where = formatResolver(resolver);
-      const outcome = await attempt(resolver, question, cancellation);
+      const where = resolverNames[index % resolvers.length] ?? formatResolver(resolver);
+      // One attempt: UDP, then TCP to the same resolver when the answer is truncated.
+      let outcome = await pool.exchange(resolver, question, timeoutMs, cancellation);
+      if (outcome.kind === 'interpreted' && outcome.interpretation.kind === 'truncated') {
+        counters.tcpFallbacks++;
+        outcome = await tcpExchange(resolver, question, timeoutMs, transportCounters, cancellation);
+      }
       let answered = false;
       switch (outcome.kind) {
         case 'aborted':
@@ -237,7 +233,10 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   function startLookup(key: string, question: QuestionSpec): Lookup {
     const cancellation = new Cancellation();
     const run = async (): Promise<DnsAnswer> => {
-      if (!(await limiter.acquire(cancellation))) return errorAnswer(question, 'other', 'aborted');
+      if (cancellation.aborted) return errorAnswer(question, 'other', 'aborted');
+      if (!limiter.tryAcquire() && !(await limiter.acquire(cancellation))) {
+        return errorAnswer(question, 'other', 'aborted');
+      }
       try {
         const { answer, ttlMs } = await resolve(question, cancellation);
         if (!cancellation.aborted && !closed) cache.set(key, answer, ttlMs);

@@ -18,6 +18,13 @@ export class Limiter {
     return this.waiting.length;
   }
 
+  /** Takes a slot now if one is free (no promise to await); false means call acquire(). */
+  tryAcquire(): boolean {
+    if (this.active >= this.limit) return false;
+    this.active++;
+    return true;
+  }
+
   /** Resolves true once a slot is held (call release()), or false if the lookup was cancelled first. */
   acquire(cancellation?: Cancellation): Promise<boolean> {
     if (cancellation?.aborted) return Promise.resolve(false);

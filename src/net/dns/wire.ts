@@ -293,6 +293,8 @@ export function interpretResponse(bytes: Uint8Array, expected: ExpectedResponse)
     const ttl = negativeTtl(packet.authorities ?? [], chain.final);
     return { kind: 'answer', answer: { ...base, kind: 'nodata' }, ttlSeconds: ttl };
   }
-  const ttlSeconds = Math.min(...matching.map((record) => record.ttl), ...chain.cnameTtls);
+  let ttlSeconds = Number.POSITIVE_INFINITY;
+  for (const record of matching) ttlSeconds = Math.min(ttlSeconds, record.ttl);
+  for (const ttl of chain.cnameTtls) ttlSeconds = Math.min(ttlSeconds, ttl);
   return { kind: 'answer', answer: { ...base, kind: 'ok', records: matching }, ttlSeconds };
 }
