@@ -412,7 +412,8 @@ async function execute<R>({
         clearLine();
         io.stderr.write(`telltale: line ${line}: ${domain} again, skipped\n`);
       }),
-      concurrency: chosen.concurrency,
+      // --concurrency is per thread: the pool gives each thread its share.
+      concurrency: chosen.concurrency * chosen.workers,
       scan: (target) => scanner.scan(target, controller.signal),
       isFatal: (error) => scanner.isFatal(error),
       sink,
