@@ -119,3 +119,27 @@ describe('translator', () => {
     assert.equal(tr.gradeAreaTitle('routing'), 'Acheminement du courrier (MX)');
   });
 });
+
+describe('formatMessage with remembered plural answers', () => {
+  const source = '{n, plural, =0 {none} =1.5 {one and a half} =01 {never} one {# item} other {# items}}';
+  test('exact cases match the value as a number, only in canonical form', () => {
+    assert.equal(formatMessage(source, { n: 0 }, 'en'), 'none');
+    assert.equal(formatMessage(source, { n: 1.5 }, 'en'), 'one and a half');
+    assert.equal(formatMessage(source, { n: 1 }, 'en'), '1 item');
+  });
+
+  test('counts past the remembered range, negative, fractional and -0 read as they always did', () => {
+    assert.equal(formatMessage(source, { n: 1023 }, 'en'), '1,023 items');
+    assert.equal(formatMessage(source, { n: 1024 }, 'en'), '1,024 items');
+    assert.equal(formatMessage(source, { n: 1234567 }, 'fr'), '1\u202f234\u202f567 items');
+    assert.equal(formatMessage(source, { n: -3 }, 'en'), '-3 items');
+    assert.equal(formatMessage(source, { n: 2.5 }, 'fr'), '2,5 items');
+    assert.equal(formatMessage('{n, plural, other {#}}', { n: -0 }, 'en'), '-0');
+    assert.equal(formatMessage('{n, plural, other {#}}', { n: 0 }, 'en'), '0');
+  });
+
+  test('a message without plural never asks ICU about its locale', () => {
+    assert.equal(formatMessage('plain {a}', { a: 'x' }, 'not a locale!'), 'plain x');
+    assert.throws(() => formatMessage(source, { n: 1 }, 'not a locale!'), RangeError);
+  });
+});

@@ -6,7 +6,13 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 type Part =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'arg'; readonly name: string }
-  | { readonly kind: 'plural'; readonly name: string; readonly cases: ReadonlyMap<string, readonly Part[]> }
+  | {
+      readonly kind: 'plural';
+      readonly name: string;
+      readonly cases: ReadonlyMap<string, readonly Part[]>;
+      /** The `=N` cases by N, so rendering looks a number up without writing `=N` out each time. */
+      readonly exact: ReadonlyMap<number, readonly Part[]>;
+    }
   | { readonly kind: 'select'; readonly name: string; readonly cases: ReadonlyMap<string, readonly Part[]> }
   | { readonly kind: 'hash' };
 
@@ -81,7 +87,20 @@ function parseArgument(cursor: Cursor): Part {
   }
   cursor.expect('}');
   if (!cases.has('other')) throw new Error(`message format: ${type} without 'other' in "${cursor.source}"`);
-  return { kind: type, name, cases };
+  if (type === 'select') return { kind: type, name, cases };
+  return { kind: type, name, cases, exact: exactCases(cases) };
+}
+
+/** `=N` selectors by N; only a canonical N (as String(N) writes it) can ever match a value. */
+function exactCases(cases: ReadonlyMap<string, readonly Part[]>): Map<number, readonly Part[]> {
+  const exact = new Map<number, readonly Part[]>();
+  for (const [selector, parts] of cases) {
+    if (!selector.startsWith('=')) continue;
+    const text = selector.slice(1);
+    const value = Number(text);
+    if (text !== '' && String(value) === text) exact.set(value, parts);
+  }
+  return exact;
 }
 
 const cache = new Map<string, readonly Part[]>();
@@ -112,77 +131,121 @@ export function messageArguments(source: string): Set<string> {
   return names;
 }
 
-// Building Intl.PluralRules / Intl.NumberFormat costs far more than using one, and every finding renders a
-// message: one of each per locale, kept for the life of the process (the set of locales is tiny).
-const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
-const numberFormatByLocale = new Map<string, Intl.NumberFormat>();
+// Building Intl.PluralRules / Intl.NumberFormat costs far more than using one, and using one is a call into ICU:
+// every finding renders a message, so each locale keeps one of each, and the answers for the small counts
+// that messages carry.
+interface LocaleRules {
+  /** The plural category of a number (`one`, `other`…). */
+  category(value: number): string;
+  /** A number written the locale's way (the `#` of a plural branch). */
+  number(value: number): string;
+}
 
-function pluralRules(locale: string): Intl.PluralRules {
-  let rules = pluralRulesByLocale.get(locale);
+const remembered = 1024;
+
+/** Small non-negative integers (not -0, which NumberFormat writes "-0"): the only values whose answers are kept. */
+const isSmallCount = (value: number): boolean =>
+  Number.isInteger(value) && value >= 0 && value < remembered && !Object.is(value, -0);
+
+function createLocaleRules(locale: string): LocaleRules {
+  // Built on first use, as before: a message without plural or `#` never asks ICU about the locale.
+  let plural: Intl.PluralRules | undefined;
+  let format: Intl.NumberFormat | undefined;
+  const categories: (string | undefined)[] = [];
+  const numbers: (string | undefined)[] = [];
+  const select = (value: number): string => {
+    plural ??= new Intl.PluralRules(locale);
+    return plural.select(value);
+  };
+  const write = (value: number): string => {
+    format ??= new Intl.NumberFormat(locale);
+    return format.format(value);
+  };
+  return {
+    category(value) {
+      if (!isSmallCount(value)) return select(value);
+      let category = categories[value];
+      if (category === undefined) {
+        category = select(value);
+        categories[value] = category;
+      }
+      return category;
+    },
+    number(value) {
+      if (!isSmallCount(value)) return write(value);
+      let text = numbers[value];
+      if (text === undefined) {
+        text = write(value);
+        numbers[value] = text;
+      }
+      return text;
+    },
+  };
+}
+
+const rulesByLocale = new Map<string, LocaleRules>();
+
+function localeRules(locale: string): LocaleRules {
+  let rules = rulesByLocale.get(locale);
   if (rules === undefined) {
-    rules = new Intl.PluralRules(locale);
-    pluralRulesByLocale.set(locale, rules);
+    rules = createLocaleRules(locale);
+    rulesByLocale.set(locale, rules);
   }
   return rules;
 }
 
-function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormatByLocale.get(locale);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(locale);
-    numberFormatByLocale.set(locale, format);
-  }
-  return format;
-}
-
-/**
- * Appends the rendered pieces to `out`; the caller joins them once. Joining gives one flat string, where `+=`
- * built a rope of small pieces that JSON.stringify had to flatten much later (a visible cost in a fleet scan).
- */
 function render(
   parts: readonly Part[],
   params: MessageParams,
-  locale: string,
+  rules: LocaleRules,
   count: number | undefined,
-  out: string[],
-): void {
+): string {
+  let out = '';
   for (const part of parts) {
     switch (part.kind) {
       case 'text':
-        out.push(part.text);
+        out += part.text;
         break;
       case 'hash':
-        out.push(count === undefined ? '#' : numberFormat(locale).format(count));
+        out += count === undefined ? '#' : rules.number(count);
         break;
       case 'arg': {
         const value = params[part.name];
         if (value === undefined) throw new Error(`message format: missing parameter '${part.name}'`);
-        out.push(String(value));
+        out += String(value);
         break;
       }
       case 'plural': {
         const value = Number(params[part.name]);
         if (!Number.isFinite(value)) throw new Error(`message format: '${part.name}' must be a number`);
-        const category = pluralRules(locale).select(value);
         const chosen =
-          part.cases.get(`=${value}`) ?? part.cases.get(category) ?? part.cases.get('other') ?? [];
-        render(chosen, params, locale, value, out);
+          part.exact.get(value) ?? part.cases.get(rules.category(value)) ?? part.cases.get('other') ?? [];
+        out += render(chosen, params, rules, value);
         break;
       }
       case 'select': {
         const value = params[part.name];
         if (value === undefined) throw new Error(`message format: missing parameter '${part.name}'`);
         const chosen = part.cases.get(String(value)) ?? part.cases.get('other') ?? [];
-        render(chosen, params, locale, count, out);
+        out += render(chosen, params, rules, count);
         break;
       }
     }
   }
+  return out;
+}
+
+/**
+ * `+=` builds a rope of small pieces; reading one character makes V8 copy it into one flat string now, while it
+ * is young, instead of in JSON.stringify much later (where flattening ropes was a visible share of a fleet scan).
+ * Only speed depends on this: the text is the same either way.
+ */
+function flattened(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 /** Formats a catalogue message; a missing parameter is a programming error and throws. */
 export function formatMessage(source: string, params: MessageParams, locale: string): string {
-  const out: string[] = [];
-  render(parseMessage(source), params, locale, undefined, out);
-  return out.join('');
+  return flattened(render(parseMessage(source), params, localeRules(locale), undefined));
 }
