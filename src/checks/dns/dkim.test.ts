@@ -454,3 +454,22 @@ describe('dkim check: NXDOMAIN at _domainkey (RFC 8020)', () => {
     assert.equal(asked.length, builtinDkimSelectors.length + 2);
   });
 });
+
+describe('the wildcard guard selector', () => {
+  it('is a fresh random name for every scan, also past the first pool of random bytes', async () => {
+    const guards: string[] = [];
+    const dns: DnsClient = {
+      query: async <T extends RecordType>(name: string, type: T, _options?: QueryOptions) => {
+        if (name.startsWith('tt-')) guards.push(name);
+        return { kind: 'nxdomain', name, type, aliases: [], authenticated: false } as DnsAnswer<T>;
+      },
+    };
+    const check = createDkimCheck({ builtinSelectors: [] });
+    // 600 scans draw 4800 random bytes: more than one pool.
+    for (let scanIndex = 0; scanIndex < 600; scanIndex += 1)
+      await check.run({ domain: 'guard.test', unicode: 'guard.test' }, contextFor(dns));
+    assert.equal(guards.length, 600);
+    assert.ok(guards.every((name) => /^tt-[0-9a-f]{16}\._domainkey\.guard\.test$/.test(name)));
+    assert.equal(new Set(guards).size, 600);
+  });
+});

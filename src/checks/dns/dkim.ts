@@ -678,7 +678,21 @@ const prunedNote = (name: string) =>
 const provesNoSelector = (answer: TxtAnswer): boolean =>
   answer.kind === 'nxdomain' && answer.aliases.length === 0;
 
-const defaultRandomSelector = () => `tt-${randomBytes(8).toString('hex')}`;
+// Each randomBytes call goes into OpenSSL (tens of µs under load): a fleet draws its guard selectors from a pool.
+let randomPool = Buffer.alloc(0);
+let randomPoolOffset = 0;
+
+function randomSelectorBytes(): Buffer {
+  if (randomPoolOffset + 8 > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomPoolOffset = 0;
+  }
+  const bytes = randomPool.subarray(randomPoolOffset, randomPoolOffset + 8);
+  randomPoolOffset += 8;
+  return bytes;
+}
+
+const defaultRandomSelector = () => `tt-${randomSelectorBytes().toString('hex')}`;
 
 export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
   const builtin = settings.builtinSelectors ?? builtinDkimSelectors;
