@@ -2,6 +2,8 @@
 // watch neither re-sends nor forgets; also the Exchange data version each watched scan used.
 
 import type { AlertItem } from '../alert/types.js';
+import type { Migration } from '../store/migrations.js';
+import { type MigrationState, StoreVersionError } from '../store/types.js';
 
 export type DeliveryRecordOutcome = 'sent' | 'failed';
 
@@ -22,6 +24,8 @@ export function alertKey(scanId: number, item: Pick<AlertItem, 'fingerprint' | '
 }
 
 export interface AlertLog {
+  /** The alert tables' schema version after opening, and what this open applied. */
+  readonly migrations: MigrationState;
   /** Keys (see alertKey) already delivered on `channel` for these scans. */
   sentKeys(channel: string, scanIds: readonly number[]): Promise<Set<string>>;
   /** Items whose last delivery on some channel failed and that were never delivered there since. */
@@ -34,10 +38,18 @@ export interface AlertLog {
   close(): Promise<void>;
 }
 
-/** The tables, created if missing: the same logical schema for SQLite and PostgreSQL. */
-export const alertLogSchema = {
-  sqlite: [
-    `CREATE TABLE IF NOT EXISTS alerts (
+/**
+ * The alert tables' own schema history, recorded in alert_log_migrations (apart from the store's
+ * schema_migrations, so either can move on without the other). Never edit a released migration.
+ * Version 1 keeps IF NOT EXISTS: databases written before this versioning have its tables but no
+ * version row, and opening them just records version 1 over what is there.
+ */
+export const alertLogMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'alerts and watch scan data',
+    sqlite: [
+      `CREATE TABLE IF NOT EXISTS alerts (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       channel TEXT NOT NULL,
       domain TEXT NOT NULL,
@@ -50,12 +62,12 @@ export const alertLogSchema = {
       item TEXT NOT NULL,
       at TEXT NOT NULL
     )`,
-    'CREATE INDEX IF NOT EXISTS alerts_channel_scan ON alerts (channel, scan_id)',
-    'CREATE INDEX IF NOT EXISTS alerts_domain ON alerts (domain, id)',
-    'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id INTEGER PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
-  ],
-  postgres: [
-    `CREATE TABLE IF NOT EXISTS alerts (
+      'CREATE INDEX IF NOT EXISTS alerts_channel_scan ON alerts (channel, scan_id)',
+      'CREATE INDEX IF NOT EXISTS alerts_domain ON alerts (domain, id)',
+      'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id INTEGER PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
+    ],
+    postgres: [
+      `CREATE TABLE IF NOT EXISTS alerts (
       id BIGSERIAL PRIMARY KEY,
       channel TEXT NOT NULL,
       domain TEXT NOT NULL,
@@ -68,11 +80,37 @@ export const alertLogSchema = {
       item JSONB NOT NULL,
       at TIMESTAMPTZ NOT NULL
     )`,
-    'CREATE INDEX IF NOT EXISTS alerts_channel_scan ON alerts (channel, scan_id)',
-    'CREATE INDEX IF NOT EXISTS alerts_domain ON alerts (domain, id)',
-    'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id BIGINT PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
-  ],
+      'CREATE INDEX IF NOT EXISTS alerts_channel_scan ON alerts (channel, scan_id)',
+      'CREATE INDEX IF NOT EXISTS alerts_domain ON alerts (domain, id)',
+      'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id BIGINT PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
+    ],
+  },
+];
+
+export const latestAlertLogVersion = alertLogMigrations.reduce(
+  (max, migration) => Math.max(max, migration.version),
+  0,
+);
+
+/** Where the applied versions are recorded, per dialect (created if missing, inside the migrating transaction). */
+export const alertLogVersionTable = {
+  sqlite:
+    'CREATE TABLE IF NOT EXISTS alert_log_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  postgres:
+    'CREATE TABLE IF NOT EXISTS alert_log_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
 } as const;
+
+/** Migrations still to apply over alert tables at `current`, in order; refuses tables newer than this code. */
+export function pendingAlertLogMigrations(current: number): Migration[] {
+  if (current > latestAlertLogVersion) {
+    throw new StoreVersionError(
+      `the alert tables of the history database are at schema version ${current}, newer than this telltale knows (${latestAlertLogVersion}): upgrade telltale`,
+    );
+  }
+  return alertLogMigrations
+    .filter((migration) => migration.version > current)
+    .sort((a, b) => a.version - b.version);
+}
 
 /** The columns an alert is inserted with, in the order alertValues lists them. */
 export const alertInsertColumns =
@@ -90,8 +128,15 @@ export function alertValues(record: AlertRecord): (string | number)[] {
     record.attempts,
     record.detail,
     JSON.stringify(record.item),
-    record.at,
+    canonicalInstant(record.at),
   ];
+}
+
+/** PostgreSQL keeps an instant, not its text: SQLite stores the same canonical UTC form, so both read alike. */
+function canonicalInstant(at: string): string {
+  const time = Date.parse(at);
+  if (Number.isNaN(time)) throw new RangeError(`alert record: '${at}' is not an ISO 8601 timestamp`);
+  return new Date(time).toISOString();
 }
 
 /** From all records of a domain: the failed ones with no later success for the same key and channel. */

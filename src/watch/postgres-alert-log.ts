@@ -2,13 +2,15 @@
 
 import pg from 'pg';
 import type { AlertItem, AlertReason } from '../alert/types.js';
+import type { MigrationState } from '../store/types.js';
 import {
   type AlertLog,
   type AlertRecord,
   alertInsertColumns,
   alertKey,
-  alertLogSchema,
+  alertLogVersionTable,
   alertValues,
+  pendingAlertLogMigrations,
   pendingFailures,
 } from './alert-log.js';
 
@@ -23,28 +25,64 @@ interface Row {
   readonly at: Date;
 }
 
-/** Any constant: serialises table creation when several watches start at once. */
+/** Any constant (the store's is 7_417_001): serialises migrating when several watches start at once. */
 const schemaLockKey = 7_417_002;
 
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Brings the alert tables to the latest version, under a transaction-scoped advisory lock. */
+async function migrate(pool: pg.Pool): Promise<MigrationState> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
+    await client.query(alertLogVersionTable.postgres);
+    const result = await client.query<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM alert_log_migrations',
+    );
+    const current = result.rows[0]?.version ?? 0;
+    const applied: number[] = [];
+    for (const migration of pendingAlertLogMigrations(current)) {
+      for (const statement of migration.postgres) await client.query(statement);
+      await client.query(
+        'INSERT INTO alert_log_migrations (version, name, applied_at) VALUES ($1, $2, now())',
+        [migration.version, migration.name],
+      );
+      applied.push(migration.version);
+    }
+    return { schemaVersion: Math.max(current, ...applied), applied };
+  });
+}
+
 export class PostgresAlertLog implements AlertLog {
-  private constructor(private readonly pool: pg.Pool) {}
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly migrations: MigrationState,
+  ) {}
 
   static async open(url: string): Promise<PostgresAlertLog> {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const client = await pool.connect();
+    // An idle client's error (server restart) must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
-      for (const statement of alertLogSchema.postgres) await client.query(statement);
-      await client.query('COMMIT');
+      return new PostgresAlertLog(pool, await migrate(pool));
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
       await pool.end();
       throw error;
     }
-    client.release();
-    return new PostgresAlertLog(pool);
   }
 
   async sentKeys(channel: string, scanIds: readonly number[]): Promise<Set<string>> {
@@ -59,13 +97,17 @@ export class PostgresAlertLog implements AlertLog {
     return pendingFailures(await this.records(domain));
   }
 
+  /** All or none, as in SQLite: a half-recorded delivery would re-send or forget part of an alert. */
   async record(records: readonly AlertRecord[]): Promise<void> {
-    for (const record of records) {
-      await this.pool.query(
-        `INSERT INTO alerts (${alertInsertColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        alertValues(record),
-      );
-    }
+    if (records.length === 0) return;
+    await inTransaction(this.pool, async (client) => {
+      for (const record of records) {
+        await client.query(
+          `INSERT INTO alerts (${alertInsertColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          alertValues(record),
+        );
+      }
+    });
   }
 
   async setDataVersion(scanId: number, dataVersion: string): Promise<void> {
@@ -102,6 +144,8 @@ export class PostgresAlertLog implements AlertLog {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
 }

@@ -2,13 +2,15 @@
 
 import Database from 'better-sqlite3';
 import type { AlertItem, AlertReason } from '../alert/types.js';
+import type { MigrationState } from '../store/types.js';
 import {
   type AlertLog,
   type AlertRecord,
   alertInsertColumns,
   alertKey,
-  alertLogSchema,
+  alertLogVersionTable,
   alertValues,
+  pendingAlertLogMigrations,
   pendingFailures,
 } from './alert-log.js';
 
@@ -36,8 +38,33 @@ function toRecord(row: Row): AlertRecord {
   };
 }
 
+/** Brings the alert tables to the latest version; IMMEDIATE, so two processes opening at once do it once. */
+function migrate(db: Database.Database): MigrationState {
+  const run = db.transaction((): MigrationState => {
+    db.exec(alertLogVersionTable.sqlite);
+    const row = db.prepare('SELECT MAX(version) AS version FROM alert_log_migrations').get() as {
+      version: number | null;
+    };
+    const current = row.version ?? 0;
+    const record = db.prepare(
+      'INSERT INTO alert_log_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+    );
+    const applied: number[] = [];
+    for (const migration of pendingAlertLogMigrations(current)) {
+      for (const statement of migration.sqlite) db.exec(statement);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      applied.push(migration.version);
+    }
+    return { schemaVersion: Math.max(current, ...applied), applied };
+  });
+  return run.immediate();
+}
+
 export class SqliteAlertLog implements AlertLog {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    readonly migrations: MigrationState,
+  ) {}
 
   /** The same file the history store uses (it must exist: the store creates it). */
   static open(path: string): SqliteAlertLog {
@@ -45,10 +72,7 @@ export class SqliteAlertLog implements AlertLog {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.transaction(() => {
-        for (const statement of alertLogSchema.sqlite) db.exec(statement);
-      }).immediate();
-      return new SqliteAlertLog(db);
+      return new SqliteAlertLog(db, migrate(db));
     } catch (error) {
       db.close();
       throw error;
