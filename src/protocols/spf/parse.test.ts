@@ -142,3 +142,23 @@ describe('macro expansion (RFC 7208 §7)', () => {
     );
   });
 });
+
+describe('parsed records are remembered', () => {
+  it('gives the same result object for the same text, and the right one for each text', () => {
+    const text = 'v=spf1 ip4:192.0.2.0/24 include:_spf.example.test -all';
+    const first = parseSpfRecord(text);
+    assert.equal(parseSpfRecord(text), first);
+    assert.equal(first.ok && first.record.terms.length, 3);
+    const other = parseSpfRecord('v=spf1 ip4:192.0.2.0/25 -all');
+    assert.notEqual(other, first);
+    assert.equal(other.ok && other.record.terms[0]?.text, 'ip4:192.0.2.0/25');
+  });
+
+  it('remembers syntax errors as they were', () => {
+    const bad = 'v=spf1 ip4:192.0.2.300 -all';
+    const first = parseSpfRecord(bad);
+    const second = parseSpfRecord(bad);
+    assert.equal(second, first);
+    assert.equal(first.ok, false);
+  });
+});

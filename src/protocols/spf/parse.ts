@@ -1,5 +1,6 @@
 // Strict parser of SPF records (RFC 7208 §4.5 version selection, §12 ABNF) with positioned, readable errors.
 
+import { BoundedMemo } from '../bounded-memo.js';
 import { parseIpv4Strict, parseIpv6Strict } from './ip.js';
 import { parseMacroString } from './macro.js';
 import type {
@@ -191,8 +192,16 @@ function assemble(text: string, terms: Term[]): ParseResult {
   return { ok: true, record: { text, terms, directives, redirect, exp } };
 }
 
+// A fleet meets the same records again and again (providers' includes, and the analyser re-parses pieces of a
+// record): parsing is a pure function of the text and its results are never modified, so they are shared.
+const parsedRecords = new BoundedMemo<string, ParseResult>(2048);
+
 /** Parses one SPF record (the character-strings already joined). */
 export function parseSpfRecord(text: string): ParseResult {
+  return parsedRecords.get(text, parseRecordText);
+}
+
+function parseRecordText(text: string): ParseResult {
   if (!isSpfRecord(text)) {
     return {
       ok: false,
