@@ -31,4 +31,16 @@ describe('TtlCache', () => {
     assert.equal(cache.get('c')?.value, 3);
     assert.equal(cache.size, 2);
   });
+
+  it('keeps an entry in use through many insertions of others', () => {
+    const cache = new TtlCache<number>(100, () => 0);
+    cache.set('hot', 0, 1000);
+    for (let i = 0; i < 1000; i++) {
+      cache.set(`cold${i}`, i, 1000);
+      assert.equal(cache.get('hot')?.value, 0, `after ${i + 1} insertions`);
+    }
+    assert.equal(cache.size, 100);
+    assert.equal(cache.get('cold0'), undefined);
+    assert.equal(cache.get('cold999')?.value, 999);
+  });
 });

@@ -11,11 +11,16 @@ interface Entry<V> {
   readonly value: V;
   readonly storedAt: number;
   readonly expiresAt: number;
+  /** The insertion count when this entry last moved to the young end of the map. */
+  touched: number;
 }
 
 export class TtlCache<V> {
-  // A Map iterates in insertion order; re-inserting on every hit makes its first key the least recently used.
+  // A Map iterates in insertion order, so re-inserting an entry makes it the youngest and the first key is
+  // the one to evict. A hit re-inserts only an entry in the older half (more than maxEntries / 2 insertions
+  // ago): an entry in use stays at least that far from eviction, and most hits cost one lookup, not three.
   private readonly entries = new Map<string, Entry<V>>();
+  private insertions = 0;
 
   constructor(
     private readonly maxEntries: number,
@@ -36,8 +41,11 @@ export class TtlCache<V> {
       this.entries.delete(key);
       return undefined;
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (this.insertions - entry.touched > this.maxEntries >> 1) {
+      this.entries.delete(key);
+      entry.touched = this.insertions++;
+      this.entries.set(key, entry);
+    }
     return { value: entry.value, ageMs: Math.max(0, now - entry.storedAt) };
   }
 
@@ -46,7 +54,7 @@ export class TtlCache<V> {
     this.entries.delete(key);
     if (!(ttlMs > 0) || this.maxEntries === 0) return;
     const now = this.now();
-    this.entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
+    this.entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs, touched: this.insertions++ });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

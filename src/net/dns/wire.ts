@@ -278,23 +278,33 @@ export function interpretResponse(bytes: Uint8Array, expected: ExpectedResponse)
   const records = convertAll(packet.answers ?? []);
   const chain = followAliases(records, expected);
   if (chain.problem !== undefined) return failure('malformed', chain.problem);
-  const base = {
-    name: expected.name,
-    type: expected.type,
-    aliases: chain.aliases,
-    authenticated: packet.flag_ad,
-  };
-  const matching = records.filter((record) => record.type === expected.type && record.name === chain.final);
+  // Literals rather than a spread of a shared base: this runs for every response (see fromPacketAnswer).
+  const { name, type } = expected;
+  const { aliases } = chain;
+  const authenticated = packet.flag_ad;
+  const matching = records.filter((record) => record.type === type && record.name === chain.final);
   if (rcode === 3) {
     const ttl = negativeTtl(packet.authorities ?? [], chain.final);
-    return { kind: 'answer', answer: { ...base, kind: 'nxdomain' }, ttlSeconds: ttl };
+    return {
+      kind: 'answer',
+      answer: { name, type, aliases, authenticated, kind: 'nxdomain' },
+      ttlSeconds: ttl,
+    };
   }
   if (matching.length === 0) {
     const ttl = negativeTtl(packet.authorities ?? [], chain.final);
-    return { kind: 'answer', answer: { ...base, kind: 'nodata' }, ttlSeconds: ttl };
+    return {
+      kind: 'answer',
+      answer: { name, type, aliases, authenticated, kind: 'nodata' },
+      ttlSeconds: ttl,
+    };
   }
   let ttlSeconds = Number.POSITIVE_INFINITY;
   for (const record of matching) ttlSeconds = Math.min(ttlSeconds, record.ttl);
   for (const ttl of chain.cnameTtls) ttlSeconds = Math.min(ttlSeconds, ttl);
-  return { kind: 'answer', answer: { ...base, kind: 'ok', records: matching }, ttlSeconds };
+  return {
+    kind: 'answer',
+    answer: { name, type, aliases, authenticated, kind: 'ok', records: matching },
+    ttlSeconds,
+  };
 }
