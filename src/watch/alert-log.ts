@@ -28,7 +28,10 @@ export interface AlertLog {
   readonly migrations: MigrationState;
   /** Keys (see alertKey) already delivered on `channel` for these scans. */
   sentKeys(channel: string, scanIds: readonly number[]): Promise<Set<string>>;
-  /** Items whose last delivery on some channel failed and that were never delivered there since. */
+  /**
+   * Items whose delivery on some channel failed and that were never delivered there (the latest failed
+   * record of each): a success at any time, even before a failure, means "sent", and sent is at most once.
+   */
   undelivered(domain: string): Promise<AlertRecord[]>;
   record(records: readonly AlertRecord[]): Promise<void>;
   setDataVersion(scanId: number, dataVersion: string): Promise<void>;
@@ -126,7 +129,9 @@ export function alertValues(record: AlertRecord): (string | number)[] {
     record.item.reason,
     record.outcome,
     record.attempts,
-    record.detail,
+    // PostgreSQL text cannot hold NUL; a reply that carried one must not stop a delivery being recorded
+    // (an unrecorded success is sent again next round).
+    record.detail.replaceAll('\u0000', '\ufffd'),
     JSON.stringify(record.item),
     canonicalInstant(record.at),
   ];

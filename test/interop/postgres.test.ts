@@ -13,8 +13,11 @@ import { defaultServices } from '../../src/cli/main.js';
 import { selectChecks } from '../../src/fleet/select-checks.js';
 import { formatResolver } from '../../src/net/dns/resolvers.js';
 import { openStore } from '../../src/store/open-store.js';
+import { StoreVersionError } from '../../src/store/types.js';
+import { PostgresAlertLog } from '../../src/watch/postgres-alert-log.js';
 import { runCliCaptured } from '../cli/run-cli.js';
 import { storeContract } from '../store/store-contract.js';
+import { alertLogContract, sampleItem, sampleRecord } from '../watch/alert-log-contract.js';
 import { freePort, makeTempDir } from './servers.js';
 
 const debianPackage = 'postgresql';
@@ -131,6 +134,67 @@ describe('PostgreSQL history store (interop)', () => {
     const again = await openStore(url);
     assert.deepEqual(again.migrations.applied, []);
     assert.doesNotMatch(again.location, /password/);
+    await again.close();
+  });
+
+  describe('the alert log contract', () => {
+    alertLogContract(freshDatabase, (url) => PostgresAlertLog.open(url));
+  });
+
+  test('alert tables written before versioning are recognised as version 1 and keep their rows', async () => {
+    const url = await freshDatabase();
+    const item = sampleItem('fp-old');
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    try {
+      // The tables exactly as telltale created them before they were versioned (frozen: do not update).
+      await raw.query(`CREATE TABLE alerts (
+        id BIGSERIAL PRIMARY KEY, channel TEXT NOT NULL, domain TEXT NOT NULL, scan_id BIGINT NOT NULL,
+        fingerprint TEXT NOT NULL, reason TEXT NOT NULL, outcome TEXT NOT NULL, attempts INTEGER NOT NULL,
+        detail TEXT NOT NULL, item JSONB NOT NULL, at TIMESTAMPTZ NOT NULL)`);
+      await raw.query('CREATE INDEX alerts_channel_scan ON alerts (channel, scan_id)');
+      await raw.query('CREATE INDEX alerts_domain ON alerts (domain, id)');
+      await raw.query(
+        'CREATE TABLE watch_scan_data (scan_id BIGINT PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
+      );
+      await raw.query(
+        `INSERT INTO alerts (channel, domain, scan_id, fingerprint, reason, outcome, attempts, detail, item, at)
+         VALUES ('slack', 'contract.test', 4, 'fp-old', 'new', 'sent', 1, 'ok', $1, '2025-12-01T06:00:00.000Z')`,
+        [JSON.stringify(item)],
+      );
+      await raw.query("INSERT INTO watch_scan_data VALUES (4, '2025-11-30')");
+    } finally {
+      await raw.end();
+    }
+    const log = await PostgresAlertLog.open(url);
+    try {
+      assert.deepEqual(log.migrations.applied, [1]);
+      assert.deepEqual(await log.records('contract.test'), [
+        sampleRecord('slack', 4, item, 'sent', { detail: 'ok', at: '2025-12-01T06:00:00.000Z' }),
+      ]);
+      assert.deepEqual(await log.dataVersions([4]), new Map([[4, '2025-11-30']]));
+    } finally {
+      await log.close();
+    }
+  });
+
+  test('alert tables from a newer telltale are refused; the store and the alert log version apart', async () => {
+    const url = await freshDatabase();
+    const store = await openStore(url);
+    await (await PostgresAlertLog.open(url)).close();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    try {
+      await raw.query(
+        "INSERT INTO alert_log_migrations (version, name, applied_at) VALUES (999, 'future', now())",
+      );
+    } finally {
+      await raw.end();
+    }
+    await assert.rejects(PostgresAlertLog.open(url), StoreVersionError);
+    await store.close();
+    const again = await openStore(url);
+    assert.deepEqual(again.migrations.applied, []);
     await again.close();
   });
 

@@ -113,6 +113,28 @@ export function alertLogContract(
     });
   });
 
+  test('a batch that cannot be recorded leaves nothing behind', async () => {
+    await withLog(async (log) => {
+      const good = sampleRecord('slack', 1, sampleItem('fp-good'), 'sent');
+      const bad = sampleRecord('slack', 1, sampleItem('fp-bad'), 'sent', { at: 'not a time' });
+      await assert.rejects(log.record([good, bad]), RangeError);
+      assert.deepEqual(await log.records('contract.test'), []);
+      assert.deepEqual(await log.sentKeys('slack', [1]), new Set());
+    });
+  });
+
+  test("a server's reply with a NUL byte in the detail is recorded (the NUL as U+FFFD)", async () => {
+    await withLog(async (log) => {
+      await log.record([
+        sampleRecord('mail', 1, sampleItem('fp'), 'sent', {
+          detail: 'smtp.example accepted: 250 ok\u0000queued',
+        }),
+      ]);
+      const [record] = await log.records('contract.test');
+      assert.equal(record?.detail, 'smtp.example accepted: 250 ok\ufffdqueued');
+    });
+  });
+
   test('sentKeys: only items sent on that channel for those scans', async () => {
     await withLog(async (log) => {
       const a = sampleItem('fp-a');
@@ -190,6 +212,17 @@ export function alertLogContract(
         pending.map((record) => record.scanId),
         [1],
       );
+    });
+  });
+
+  test('a failure after a success on the same channel is not undelivered: an item is sent at most once', async () => {
+    await withLog(async (log) => {
+      const a = sampleItem('fp-a');
+      // Two watches on one database: one delivered, the other (which had not seen that yet) failed.
+      await log.record([sampleRecord('slack', 1, a, 'sent')]);
+      await log.record([sampleRecord('slack', 1, a, 'failed')]);
+      assert.deepEqual(await log.undelivered('contract.test'), []);
+      assert.deepEqual(await log.sentKeys('slack', [1]), new Set([alertKey(1, a)]));
     });
   });
 
