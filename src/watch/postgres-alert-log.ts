@@ -1,4 +1,4 @@
-// The alert record in the PostgreSQL history database (tables created if missing, beside the store's).
+// The alert record in the PostgreSQL history database, beside the store's tables; its own schema version, migrated on open.
 
 import pg from 'pg';
 import type { AlertItem, AlertReason } from '../alert/types.js';
