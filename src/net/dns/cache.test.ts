@@ -44,3 +44,45 @@ describe('TtlCache', () => {
     assert.equal(cache.get('cold999')?.value, 999);
   });
 });
+
+describe('TtlCache eviction order', () => {
+  it('always evicts the oldest entry, over many rounds of insertions, hits and clears', () => {
+    const bound = 8;
+    const cache = new TtlCache<number>(bound, () => 0);
+    // A model of the same policy: insertion order, an entry re-inserted on a hit in the older half.
+    const model = new Map<string, number>();
+    const touched = new Map<string, number>();
+    let insertions = 0;
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 48271) % 0x7fffffff;
+      return seed;
+    };
+    for (let step = 0; step < 5000; step++) {
+      const key = `k${random() % 20}`;
+      if (step % 1000 === 999) {
+        cache.clear();
+        model.clear();
+        touched.clear();
+      } else if (random() % 3 === 0) {
+        const hit = cache.get(key);
+        assert.equal(hit?.value, model.get(key), `step ${step}: get ${key}`);
+        if (hit !== undefined && insertions - (touched.get(key) ?? 0) > bound >> 1) {
+          model.delete(key);
+          model.set(key, hit.value);
+          touched.set(key, insertions++);
+        }
+      } else {
+        cache.set(key, step, 1000);
+        model.delete(key);
+        model.set(key, step);
+        touched.set(key, insertions++);
+        while (model.size > bound) {
+          const oldest = model.keys().next().value;
+          if (oldest !== undefined) model.delete(oldest);
+        }
+      }
+      assert.equal(cache.size, model.size, `step ${step}: size`);
+    }
+  });
+});
