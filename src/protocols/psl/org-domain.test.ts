@@ -48,4 +48,12 @@ describe('pslOrganizationalDomain', () => {
   it('has no organisational domain for an IP address', () => {
     assert.equal(pslOrganizationalDomain('192.0.2.1'), null);
   });
+  it('answers the same the second time (remembered answers), IP addresses and suffixes included', () => {
+    for (let round = 0; round < 2; round += 1) {
+      assert.equal(pslOrganizationalDomain('a.b.example.com'), 'example.com');
+      assert.equal(pslOrganizationalDomain('A.B.EXAMPLE.COM.'), 'example.com');
+      assert.equal(pslOrganizationalDomain('192.0.2.1'), null);
+      assert.equal(pslOrganizationalDomain('co.uk'), null);
+    }
+  });
 });

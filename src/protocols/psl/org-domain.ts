@@ -2,6 +2,7 @@
 // RFC 9989 replaced it with the DNS tree walk; telltale keeps it as a cross-check and for report destinations.
 
 import { createRequire } from 'node:module';
+import { BoundedMemo } from '../bounded-memo.js';
 
 type Tldts = typeof import('tldts');
 
@@ -25,6 +26,14 @@ export function pslOrganizationalDomain(name: string | null): string | null {
   const domain = name.toLowerCase().replace(/\.$/, '');
   // tldts forgives a leading dot; a name with an empty label is not a domain name.
   if (domain === '' || domain.split('.').some((label) => label === '')) return null;
+  return registrableDomains.get(domain, registrableDomain);
+}
+
+// One scan asks for the same names several times (the domain, then each report destination against it), and
+// a fleet's report destinations recur across domains; the answer depends on the name and the bundled list only.
+const registrableDomains = new BoundedMemo<string, string | null>(4096);
+
+function registrableDomain(domain: string): string | null {
   const result = loadTldts().parse(domain, { allowPrivateDomains: true });
   if (result.isIp === true) return null;
   return result.domain;
