@@ -1,8 +1,10 @@
-// Report ⇄ row conversions shared by both stores, so SQLite and PostgreSQL store exactly the same things.
+// Report ⇄ row conversions shared by both stores, so SQLite and PostgreSQL store exactly the same things:
+// every stored string goes through storableText (NUL and lone surrogates as U+FFFD) here, and only here.
 
 import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { fingerprintFindings } from './fingerprint.js';
+import { storableText, storableValue } from './storable-text.js';
 import type { CheckLogic, StoredScan } from './types.js';
 
 /** A scan as both stores write it: a StoredScan before the database gives it an id. */
@@ -25,18 +27,19 @@ function gradeOf(report: Report): string | undefined {
   return typeof overall === 'string' ? overall : undefined;
 }
 
+/** A scan as stored, so the StoredScan saveScan returns is what a later read gives back. */
 export function scanRow(report: Report, checkLogic: CheckLogic): ScanRow {
   const grade = gradeOf(report);
   return {
-    domain: report.target.domain.toLowerCase(),
+    domain: storableText(report.target.domain.toLowerCase()),
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
     durationMs: Math.max(0, Math.round(report.durationMs)),
-    toolVersion: report.tool.version,
-    checkLogic,
-    resolvers: report.resolvers,
+    toolVersion: storableText(report.tool.version),
+    checkLogic: storableValue(checkLogic),
+    resolvers: storableValue(report.resolvers),
     summary: report.summary,
-    ...(grade === undefined ? {} : { grade }),
+    ...(grade === undefined ? {} : { grade: storableText(grade) }),
   };
 }
 
@@ -64,15 +67,21 @@ export function scanValues(row: ScanRow): (string | number | null)[] {
   ];
 }
 
+/**
+ * Findings as stored. The fingerprint is taken from the finding as scanned, before storableText: a NUL
+ * in a subject would otherwise move it (stores before this substitution kept the NUL and fingerprinted
+ * it), and fleet exports fingerprint the unstored report. Never recompute one from a stored finding.
+ */
 export function findingRows(report: Report): FindingRow[] {
   const fingerprints = fingerprintFindings(report.findings);
   return report.findings.map((finding, ordinal) => ({
     ordinal,
     fingerprint: fingerprints[ordinal] ?? '',
-    finding,
+    finding: storableValue(finding),
   }));
 }
 
+/** A domain as looked up: in the form scanRow stored it. */
 export function normalizeDomain(domain: string): string {
-  return domain.trim().toLowerCase().replace(/\.$/, '');
+  return storableText(domain.trim().toLowerCase().replace(/\.$/, ''));
 }

@@ -7,6 +7,7 @@ import type { CheckMeta, Finding, Status } from '../../src/model/finding.js';
 import { type Report, reportSchemaVersion, summarize } from '../../src/model/report.js';
 import { checkLogicOf } from '../../src/store/check-logic.js';
 import { diffScans } from '../../src/store/diff.js';
+import { fingerprintFindings } from '../../src/store/fingerprint.js';
 import { latestSchemaVersion } from '../../src/store/migrations.js';
 import type { ScanStore } from '../../src/store/types.js';
 
@@ -49,6 +50,66 @@ export function sampleReport(domain: string, startedAt: string, findings: readon
     findings,
     checks: {},
     summary: summarize(findings),
+  };
+}
+
+/**
+ * Text quoted from hostile servers, as scanned and as every store must give it back. PostgreSQL cannot
+ * hold U+0000 (TEXT, JSONB) nor lone UTF-16 surrogates (JSONB): both stores write U+FFFD for them, so
+ * both read back the same; everything else comes back exactly.
+ */
+const c0 = Array.from({ length: 31 }, (_, index) => String.fromCharCode(index + 1)).join('');
+const c1 = Array.from({ length: 32 }, (_, index) => String.fromCharCode(0x80 + index)).join('');
+const long = 'A'.repeat(300_000);
+
+export const hostileTexts: readonly (readonly [raw: string, stored: string])[] = [
+  ['220 mx.hostile.test ESMTP\u0000ready', '220 mx.hostile.test ESMTP\ufffdready'],
+  ['\u0000', '\ufffd'],
+  ['lone high \ud800 surrogate', 'lone high \ufffd surrogate'],
+  ['\udc00 lone low first', '\ufffd lone low first'],
+  ['high at the end \udbff', 'high at the end \ufffd'],
+  [
+    'reversed pair \udc00\ud800, then a good one \ud83d\udce7',
+    'reversed pair \ufffd\ufffd, then a good one 📧',
+  ],
+  ['two highs then a low \ud800\ud800\udc00', 'two highs then a low \ufffd\ud800\udc00'],
+  [`C0 ${c0}\u007f C1 ${c1}`, `C0 ${c0}\u007f C1 ${c1}`],
+  [
+    'invoice\u202egpj.exe \u2066isolate\u2069 \u200f\u061c',
+    'invoice\u202egpj.exe \u2066isolate\u2069 \u200f\u061c',
+  ],
+  ['📧🔥 👩\u200d💻 🏳️\u200d🌈 e\u0301', '📧🔥 👩\u200d💻 🏳️\u200d🌈 e\u0301'],
+  ['literal \\u0000, \\ud800 and \\\\u0000 "quoted"', 'literal \\u0000, \\ud800 and \\\\u0000 "quoted"'],
+  [`${long}\u0000${long}\ud800`, `${long}\ufffd${long}\ufffd`],
+];
+
+/** A finding quoting `text` everywhere a finding can hold free text: subject, message, evidence, fix, params. */
+export function hostileFinding(text: string, index: number): Finding {
+  return {
+    checkId: 'spf.record',
+    status: 'fail',
+    severity: 'high',
+    subject: `mx${index}.hostile.test ${text}`,
+    message: `the server said: ${text}`,
+    evidence: [
+      { kind: 'dns', name: `${text}.hostile.test`, type: 'TXT', outcome: `error:${text}`, records: [text] },
+      { kind: 'text', label: `banner ${text}`, value: text },
+      {
+        kind: 'spf-tree',
+        tree: {
+          domain: text,
+          via: 'root',
+          record: text,
+          problem: text,
+          lookups: 1,
+          branchLookups: 1,
+          voidLookups: 0,
+          children: [],
+        },
+      },
+    ],
+    fix: text,
+    messageParams: { reply: text, [`key ${text}`]: index },
   };
 }
 
@@ -147,6 +208,74 @@ export function storeContract(open: () => Promise<ScanStore>): void {
       for (let index = 0; index < 20; index++) {
         assert.equal((await store.listScans(`batch-${index}.test`)).length, 1);
       }
+    } finally {
+      await store.close();
+    }
+  });
+  test('hostile text (NUL, lone surrogates, controls, bidi, emoji, long) is stored; NUL and lone surrogates read back as U+FFFD', async () => {
+    const store = await open();
+    try {
+      const raw = hostileTexts.map(([text], index) => hostileFinding(text, index));
+      const expected = hostileTexts.map(([, text], index) => hostileFinding(text, index));
+      const report = {
+        ...sampleReport('hostile.test', '2026-03-01T00:00:00.000Z', raw),
+        resolvers: ['127.0.0.1:53', 'resolver\u0000\ud800 📧'],
+      };
+      const saved = await store.saveScan(report, logic);
+      const loaded = await store.getScan(saved.id);
+      assert.ok(loaded);
+      assert.deepEqual(loaded.scan, saved);
+      assert.deepEqual(loaded.scan.resolvers, ['127.0.0.1:53', 'resolver\ufffd\ufffd 📧']);
+      assert.equal(loaded.findings.length, expected.length);
+      for (const [index, item] of loaded.findings.entries()) {
+        assert.deepEqual(item.finding, expected[index], `hostile text #${index}`);
+      }
+      // The fingerprint is the one of the finding as scanned (what fleet exports and earlier stores wrote).
+      assert.deepEqual(
+        loaded.findings.map((item) => item.fingerprint),
+        fingerprintFindings(raw),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('the same hostile scan stored twice diffs as unchanged, and does not sink the other scans of its batch', async () => {
+    const store = await open();
+    try {
+      const raw = hostileTexts.map(([text], index) => hostileFinding(text, index));
+      const ordinary = sampleReport('ordinary.test', '2026-03-01T00:00:00.000Z', [
+        sampleFinding('spf.record', 'pass', 'ordinary.test'),
+      ]);
+      const stored = await store.saveScans(
+        [ordinary, sampleReport('hostile.test', '2026-03-01T00:00:00.000Z', raw)],
+        logic,
+      );
+      assert.equal(stored.length, 2);
+      await store.saveScan(sampleReport('hostile.test', '2026-03-02T00:00:00.000Z', raw), logic);
+      const [to, from] = await store.latestScans('hostile.test', 2);
+      assert.ok(to && from);
+      const diff = diffScans(from, to);
+      assert.deepEqual([diff.new.length, diff.fixed.length, diff.changed.length], [0, 0, 0]);
+      assert.equal(diff.unchanged.length, raw.length);
+      assert.equal((await store.listScans('ordinary.test')).length, 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a domain with a NUL is stored as U+FFFD and listed by the name it was scanned as', async () => {
+    const store = await open();
+    try {
+      const saved = await store.saveScan(
+        sampleReport('nul\u0000.test', '2026-03-03T00:00:00.000Z', []),
+        logic,
+      );
+      assert.equal(saved.domain, 'nul\ufffd.test');
+      assert.deepEqual(
+        (await store.listScans('nul\u0000.test')).map((scan) => scan.id),
+        [saved.id],
+      );
     } finally {
       await store.close();
     }
