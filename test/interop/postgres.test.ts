@@ -4,14 +4,18 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { startLab } from '../../lab/lab.js';
-import { defaultServices } from '../../src/cli/main.js';
+import { type CliServices, defaultServices } from '../../src/cli/main.js';
 import { selectChecks } from '../../src/fleet/select-checks.js';
+import type { Report } from '../../src/model/report.js';
+import { createDnsClient } from '../../src/net/dns/client.js';
 import { formatResolver } from '../../src/net/dns/resolvers.js';
+import { NodeHttpsFetcher } from '../../src/net/http/https-fetcher.js';
+import { NodeSmtpProber } from '../../src/net/smtp/prober.js';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreVersionError } from '../../src/store/types.js';
 import { PostgresAlertLog } from '../../src/watch/postgres-alert-log.js';
@@ -226,6 +230,76 @@ describe('PostgreSQL history store (interop)', () => {
       const history = await runCliCaptured(['history', 'brightwater.test', '--db', url, '--format', 'json']);
       assert.equal(history.code, 0, history.stderr);
       assert.equal((JSON.parse(history.stdout) as { scans: unknown[] }).scans.length, 1);
+    } finally {
+      await lab.stop();
+    }
+  });
+
+  test('scan --db postgres:// stores the scan of a mail server whose banner holds a NUL (read back as U+FFFD)', async () => {
+    const url = await freshDatabase();
+    const zonesDir = join(dir, 'hostile-zones');
+    mkdirSync(zonesDir, { recursive: true });
+    writeFileSync(
+      join(zonesDir, 'hostile.yaml'),
+      [
+        "description: 'A mail server whose greeting quotes a NUL, a C1 control and a bidi override.'",
+        'records:',
+        '  hostile.test:',
+        '    - MX: [10, mx.hostile.test]',
+        '  mx.hostile.test:',
+        '    - A: 192.0.2.77',
+        'smtp:',
+        '  mx.hostile.test:',
+        '    dialect: postfix',
+        '    banner: "mx.hostile.test ESMTP Postfix 3.4.1\\0\\x85\\u202e"',
+        '',
+      ].join('\n'),
+    );
+    const lab = await startLab({ zonesDir });
+    const services: CliServices = {
+      ...defaultServices,
+      checks: selectChecks(defaultServices.checks, new Set(['smtp'] as const)),
+      openRuntime: async (settings) => {
+        const dns = createDnsClient({ resolvers: [lab.dns], timeoutMs: settings.timeoutMs });
+        return {
+          dns,
+          https: new NodeHttpsFetcher(dns, { addressMap: lab.addressMap, ca: lab.trustedCas }),
+          smtp: new NodeSmtpProber({
+            addressMap: lab.addressMap,
+            extraCas: lab.trustedCas,
+            limits: {
+              connectTimeoutMs: 2000,
+              greetingTimeoutMs: 2000,
+              commandTimeoutMs: 2000,
+              sessionBudgetMs: 8000,
+            },
+          }),
+          resolvers: [formatResolver(lab.dns)],
+          notes: [],
+          close: () => dns.close(),
+        };
+      },
+    };
+    try {
+      const scan = await runCliCaptured(
+        ['scan', 'hostile.test', '--checks', 'smtp', '--format', 'json', '--db', url],
+        { services },
+      );
+      assert.match(scan.stderr, /stored scan 1 of hostile\.test/);
+      // The NUL did reach a finding: otherwise this test would prove nothing.
+      assert.match(scan.stdout, /Postfix 3\.4\.1\\u0000/);
+      const printed = JSON.parse(scan.stdout.replaceAll('\\u0000', '\\ufffd')) as Report;
+      const store = await openStore(url);
+      try {
+        const [stored] = await store.latestScans('hostile.test', 1);
+        assert.ok(stored);
+        assert.deepEqual(
+          stored.findings.map((item) => item.finding),
+          printed.findings,
+        );
+      } finally {
+        await store.close();
+      }
     } finally {
       await lab.stop();
     }
