@@ -7,11 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { checkLogicOf } from '../../src/store/check-logic.js';
+import { diffScans } from '../../src/store/diff.js';
+import { fingerprintFindings } from '../../src/store/fingerprint.js';
 import { latestSchemaVersion } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { StoreVersionError } from '../../src/store/types.js';
-import { storeContract } from './store-contract.js';
+import { hostileFinding, hostileTexts, sampleChecks, sampleReport, storeContract } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telltale-store-'));
 let counter = 0;
@@ -49,5 +52,57 @@ describe('SQLite store: the file', () => {
       .run();
     raw.close();
     assert.throws(() => SqliteStore.open(path), StoreVersionError);
+  });
+
+  test('a hostile scan stored before NULs were replaced diffs as unchanged against one stored after', async () => {
+    const path = join(dir, 'before-substitution.db');
+    const logic = checkLogicOf(sampleChecks);
+    const findings = hostileTexts.map(([text], index) => hostileFinding(text, index));
+    await (await openStore(path)).close();
+    // The rows exactly as the store wrote them before the substitution: NULs kept, fingerprints of the raw finding.
+    const raw = new Database(path);
+    try {
+      const scanId = raw
+        .prepare(
+          `INSERT INTO scans (domain, started_at, finished_at, duration_ms, tool_version, check_logic_version,
+             check_logic, resolvers, summary, grade)
+           VALUES ('hostile.test', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', 1, '0.1.0', ?, ?, '[]',
+             '{"pass":0,"warn":0,"fail":12,"error":0,"skipped":0}', NULL)`,
+        )
+        .run(logic.version, JSON.stringify(logic)).lastInsertRowid;
+      const insert = raw.prepare(
+        `INSERT INTO findings (scan_id, ordinal, fingerprint, check_id, subject, status, severity, finding)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const prints = fingerprintFindings(findings);
+      for (const [ordinal, finding] of findings.entries()) {
+        const { checkId, subject, status, severity } = finding;
+        insert.run(
+          scanId,
+          ordinal,
+          prints[ordinal],
+          checkId,
+          subject,
+          status,
+          severity,
+          JSON.stringify(finding),
+        );
+      }
+    } finally {
+      raw.close();
+    }
+    const store = await openStore(path);
+    try {
+      await store.saveScan(sampleReport('hostile.test', '2026-03-02T00:00:00.000Z', findings), logic);
+      const [to, from] = await store.latestScans('hostile.test', 2);
+      assert.ok(to && from);
+      assert.equal(from.findings[0]?.finding.subject.includes('\u0000'), true);
+      assert.equal(to.findings[0]?.finding.subject.includes('\u0000'), false);
+      const diff = diffScans(from, to);
+      assert.deepEqual([diff.new.length, diff.fixed.length, diff.changed.length], [0, 0, 0]);
+      assert.equal(diff.unchanged.length, findings.length);
+    } finally {
+      await store.close();
+    }
   });
 });
