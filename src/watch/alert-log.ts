@@ -3,6 +3,7 @@
 
 import type { AlertItem } from '../alert/types.js';
 import type { Migration } from '../store/migrations.js';
+import { storableText, storableValue } from '../store/storable-text.js';
 import { type MigrationState, StoreVersionError } from '../store/types.js';
 
 export type DeliveryRecordOutcome = 'sent' | 'failed';
@@ -129,10 +130,10 @@ export function alertValues(record: AlertRecord): (string | number)[] {
     record.item.reason,
     record.outcome,
     record.attempts,
-    // PostgreSQL text cannot hold NUL; a reply that carried one must not stop a delivery being recorded
-    // (an unrecorded success is sent again next round).
-    record.detail.replaceAll('\u0000', '\ufffd'),
-    JSON.stringify(record.item),
+    // PostgreSQL cannot hold NUL or lone surrogates (the store's rule, shared); a reply or finding text
+    // that carried one must not stop a delivery being recorded (an unrecorded success is sent again).
+    storableText(record.detail),
+    JSON.stringify(storableValue(record.item)),
     canonicalInstant(record.at),
   ];
 }
