@@ -110,11 +110,6 @@ async function latestRegressions(
 async function deliverPending(deps: WatchDeps, domain: string, tally: Tally): Promise<number> {
   const latest = await latestRegressions(deps, domain);
   const failures = await deps.log.undelivered(domain);
-  const scanTimes = new Map<number, string | undefined>();
-  const scanTime = async (scanId: number): Promise<string | undefined> => {
-    if (!scanTimes.has(scanId)) scanTimes.set(scanId, (await deps.store.getScan(scanId))?.scan.startedAt);
-    return scanTimes.get(scanId);
-  };
   for (const channel of deps.channels) {
     const messages = new Map<number, AlertMessage>();
     if (latest.scan !== undefined && latest.items.length > 0) {
@@ -136,8 +131,7 @@ async function deliverPending(deps: WatchDeps, domain: string, tally: Tally): Pr
       messages.set(failure.scanId, {
         domain,
         scanId: failure.scanId,
-        // The message tells when the scan ran, not when the failed delivery was tried.
-        scannedAt: existing?.scannedAt ?? (await scanTime(failure.scanId)) ?? failure.at,
+        scannedAt: existing?.scannedAt ?? failure.at,
         items: [...(existing?.items ?? []), failure.item],
       });
     }
