@@ -156,7 +156,10 @@ const failure = (reason: DnsErrorReason, why: string): Interpretation => ({ kind
 
 function decode(bytes: Uint8Array): DecodedPacket | undefined {
   try {
-    return dnsPacket.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // Packets from a socket are Buffers already; only other byte arrays need a Buffer view.
+    return dnsPacket.decode(
+      Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
   } catch {
     return undefined;
   }
