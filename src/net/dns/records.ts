@@ -24,7 +24,11 @@ const asFields = (value: unknown): Fields | undefined =>
 const copyBytes = (value: unknown): Uint8Array | undefined =>
   Buffer.isBuffer(value) ? new Uint8Array(value) : undefined;
 
-const utf8 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+/** Decodes in place: Buffer.from(bytes) would first copy them, once per string of every TXT record. */
+const utf8 = (bytes: Uint8Array): string =>
+  (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString(
+    'utf8',
+  );
 
 /** Splits RDATA made of <character-string>s (RFC 1035 §3.3); undefined when a length overruns. */
 export function splitCharacterStrings(rdata: Uint8Array): string[] | undefined {
