@@ -103,7 +103,7 @@ const queryIds = new IdSource();
 /**
  * One UDP query waiting for its answer: settles once, by answer, send error, timeout, cancellation or
  * close. A class rather than the closures of exchangeWithDeadline: one object per query instead of
- * half a dozen, for the garbage collector's sake (it was a tenth of a fleet's CPU).
+ * half a dozen (garbage collection was about a tenth of a fleet's CPU).
  */
 class Pending {
   /** Why packets that arrived for this query were not accepted. */
