@@ -26,3 +26,16 @@ test('the guard refuses a datagram beyond loopback', () => {
     socket.close();
   }
 });
+
+test('the guard refuses to connect a UDP socket beyond loopback, and lets a loopback one connect', async () => {
+  const socket = dgram.createSocket('udp4');
+  try {
+    assert.throws(() => socket.connect(53, '192.0.2.53'), /loopback guard/);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.connect(9, '127.0.0.1', resolve);
+    });
+  } finally {
+    socket.close();
+  }
+});

@@ -35,3 +35,11 @@ dgram.Socket.prototype.send = function guardedSend(this: dgram.Socket, ...args: 
   if (host !== undefined && !isLoopback(String(host))) refuse(host);
   return (originalSend as (...a: unknown[]) => void).apply(this, args);
 } as typeof dgram.Socket.prototype.send;
+
+// A connected UDP socket sends without an address: the destination is checked when it is connected.
+const originalDgramConnect = dgram.Socket.prototype.connect;
+dgram.Socket.prototype.connect = function guardedDgramConnect(this: dgram.Socket, ...args: unknown[]) {
+  const host = typeof args[1] === 'string' ? args[1] : 'localhost';
+  if (!isLoopback(host)) refuse(host);
+  return (originalDgramConnect as (...a: unknown[]) => void).apply(this, args);
+} as typeof dgram.Socket.prototype.connect;
