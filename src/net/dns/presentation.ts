@@ -6,8 +6,13 @@ import type { DnsAnswer, DnsRecord } from './types.js';
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
+const needsEscape = /["\\\u0000-\u001f\u007f]/;
+
 /** A character-string quoted as in a zone file: quotes and backslashes escaped, controls as \DDD. */
 export function quoteCharacterString(value: string): string {
+  // Most TXT strings (keys, SPF) need no escape: one flat string, not a chain of one-character pieces.
+  if (!needsEscape.test(value)) return `"${value}"`;
   let out = '"';
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;
