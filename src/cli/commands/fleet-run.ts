@@ -180,7 +180,10 @@ export async function fleetCommand(
   const checks = selectChecks(services.checks, choice.groups);
   if (checks.length === 0)
     throw new UsageError(`--checks ${chosen.checksText}: no check of that kind is available yet`);
-  if (chosen.workers > 1 && !threadable(services, checks)) {
+  // Scanning threads open the real runtime and the built-in checks; replaced services (the lab, tests) scan
+  // on this thread instead, which only one of them can.
+  const onThreads = threadable(services, checks);
+  if (chosen.workers > 1 && !onThreads) {
     throw new UsageError('--workers: this runtime cannot be opened in another thread; use --workers 1');
   }
   const resolvers = (values.resolver ?? []).map((text) => {
@@ -223,7 +226,7 @@ export async function fleetCommand(
         stateFile = StateFile.open(chosen.state, header, previous === undefined);
       const checkOptions: CheckOptions = { dkimSelectors: [] };
       const common = { chosen, stateFile, previous, io };
-      if (chosen.workers === 1) {
+      if (!onThreads) {
         const inProcess = inProcessScanner(runtime, checks, checkOptions, chosen.failOn);
         const sink =
           store !== undefined

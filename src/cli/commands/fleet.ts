@@ -10,7 +10,7 @@ import { collect } from '../options.js';
 import type { FleetValues } from './fleet-run.js';
 
 export const defaultConcurrency = 32;
-/** One thread: one DNS cache shared by every domain; `--workers` spreads a big list over more cores. */
+/** One scanning thread: one DNS cache shared by every domain; `--workers` spreads a big list over more cores. */
 export const defaultWorkers = 1;
 
 export function registerFleetCommand(program: Command, context: CommandContext): void {
