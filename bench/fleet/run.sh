@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fleet benchmark: telltale's DNS checks over the shared corpus (../shared/bench) against nsd + unbound on
 # loopback, with the DNS server's own capacity (dnsperf) measured in the same run. Results under $OUT.
-#   bench/fleet/run.sh            (env: BENCH_DATA, NSD_PORT, UNBOUND_PORT, REPS, SIZES, BIG, CONCURRENCY)
+#   bench/fleet/run.sh            (env: BENCH_DATA, NSD_PORT, UNBOUND_PORT, REPS, SIZES, BIG, CONCURRENCY, WORKERS)
 # Needs: the corpus (gen-zone.py --n 60000 --lists 100,1000,10000), Debian nsd unbound dnsperf time.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +14,7 @@ REPS=${REPS:-3}
 SIZES=${SIZES:-"1000 10000"}
 BIG=${BIG:-100000}
 CONCURRENCY=${CONCURRENCY:-32}
+WORKERS=${WORKERS:-1}
 OUT=${OUT:-$BENCH_DATA/results/fleet-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 RUN=$BENCH_DATA/run
@@ -28,6 +29,7 @@ RUN=$BENCH_DATA/run
   echo "node: $(node --version)"
   echo "uptime: $(uptime)"
   echo "telltale: $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "fleet options: --concurrency $CONCURRENCY --workers $WORKERS"
 } | tee "$OUT/machine.txt"
 
 # telltale built once into $OUT (not the shared dist/), run by node directly.
@@ -76,7 +78,7 @@ one_run() { # size list rep
   before=$(queries)
   sf_before=$(servfails)
   /usr/bin/time -v node "$OUT/telltale.mjs" fleet "$list" --checks dns --resolver "127.0.0.1:$UNBOUND_PORT" \
-    --concurrency "$CONCURRENCY" --output "$OUT/fleet-$size-$rep.jsonl" 2>"$OUT/fleet-$size-$rep.err" || true
+    --concurrency "$CONCURRENCY" --workers "$WORKERS" --output "$OUT/fleet-$size-$rep.jsonl" 2>"$OUT/fleet-$size-$rep.err" || true
   after=$(queries)
   sf_after=$(servfails)
   local errors
