@@ -165,7 +165,7 @@ describe('telltale fleet over 200 lab domains', () => {
     assert.match(history.stdout, /1 scan,/);
   });
 
-  test('--workers 2: the same findings for every domain as one thread, in jsonl, csv and the store; --fail-on still counts', async () => {
+  test('--workers 2: the same findings for every domain as one thread and as the main thread, in jsonl, csv and the store; --fail-on still counts', async () => {
     const findingsByDomain = (stdout: string): Map<string, string[]> =>
       new Map(
         stdout
@@ -179,7 +179,18 @@ describe('telltale fleet over 200 lab domains', () => {
               .sort(),
           ]),
       );
+    // Replaced services cannot be opened in a thread: the same run scans on the main thread then.
+    const inProcess = await runCliCaptured(['fleet', list, '--resolver', resolver, '--timeout', '2000'], {
+      services: { ...dnsServices, openRuntime: (settings) => dnsServices.openRuntime(settings) },
+    });
+    assert.equal(inProcess.code, 0, inProcess.stderr);
     const one = await fleet('--workers', '1');
+    assert.deepEqual(findingsByDomain(one.stdout), findingsByDomain(inProcess.stdout));
+    const refused = await runCliCaptured(['fleet', list, '--resolver', resolver, '--workers', '2'], {
+      services: { ...dnsServices, openRuntime: (settings) => dnsServices.openRuntime(settings) },
+    });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--workers: this runtime cannot be opened in another thread/);
     zones.asked.clear();
     const two = await fleet('--workers', '2', '--concurrency', '16');
     assert.equal(two.code, 0, two.stderr);

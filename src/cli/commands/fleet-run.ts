@@ -212,27 +212,29 @@ export async function fleetCommand(
     let closePool: (() => Promise<unknown>) | undefined;
     try {
       await assertResolverAnswers(runtime);
-      let target: TextTarget | undefined;
-      let fresh = true;
-      if (store === undefined && chosen.output !== undefined) {
-        outputFile = OutputFile.open(chosen.output, previous?.offset ?? 0);
-        const file = outputFile;
-        target = { write: (text) => file.write(text), sync: () => file.sync() };
-        fresh = file.offset === 0;
-      } else if (store === undefined) {
-        target = { write: (text) => void io.stdout.write(text), sync: () => undefined };
+      let destination: Destination;
+      if (store !== undefined) {
+        destination = { kind: 'store', store };
+      } else if (chosen.output !== undefined) {
+        const file = OutputFile.open(chosen.output, previous?.offset ?? 0);
+        outputFile = file;
+        const target = { write: (text: string) => file.write(text), sync: () => file.sync() };
+        destination = { kind: 'text', target, fresh: file.offset === 0 };
+      } else {
+        const target = { write: (text: string) => void io.stdout.write(text), sync: () => undefined };
+        destination = { kind: 'text', target, fresh: true };
       }
       if (chosen.state !== undefined)
         stateFile = StateFile.open(chosen.state, header, previous === undefined);
       const checkOptions: CheckOptions = { dkimSelectors: [] };
       const common = { chosen, stateFile, previous, io };
       if (!onThreads) {
-        const inProcess = inProcessScanner(runtime, checks, checkOptions, chosen.failOn);
+        const scanner = inProcessScanner(runtime, checks, checkOptions, chosen.failOn);
         const sink =
-          store !== undefined
-            ? storeSink(store, checkLogicOf(checks))
-            : textSink(target ?? unreachable(), chosen.format, fresh);
-        return await execute({ ...common, scanner: inProcess, sink });
+          destination.kind === 'store'
+            ? storeSink(destination.store, checkLogicOf(checks))
+            : textSink(destination.target, chosen.format, destination.fresh);
+        return await execute({ ...common, scanner, sink });
       }
       // The threads open their own runtimes; this one only proved the resolver answers.
       await runtime.close();
@@ -244,33 +246,38 @@ export async function fleetCommand(
         checkOptions,
         output,
       });
-      if (store !== undefined) {
-        const reports = await FleetWorkerPool.start<Report>(
-          chosen.workers,
-          workerScript,
-          setup({ kind: 'report' }),
-        );
-        closePool = () => reports.close();
-        const scanner = pooledScanner(reports, (report) => exceedsThreshold(report, chosen.failOn));
-        return await execute({ ...common, scanner, sink: storeSink(store, checkLogicOf(checks)) });
+      switch (destination.kind) {
+        case 'store': {
+          const pool = await FleetWorkerPool.start<Report>(
+            chosen.workers,
+            workerScript,
+            setup({ kind: 'report' }),
+          );
+          closePool = () => pool.close();
+          const scanner = pooledScanner(pool, (report) => exceedsThreshold(report, chosen.failOn));
+          return await execute({
+            ...common,
+            scanner,
+            sink: storeSink(destination.store, checkLogicOf(checks)),
+          });
+        }
+        case 'text': {
+          const output: WorkerOutput = {
+            kind: 'text',
+            format: chosen.format,
+            ...(chosen.failOn === undefined ? {} : { failOn: chosen.failOn }),
+          };
+          const pool = await FleetWorkerPool.start<RenderedResult>(
+            chosen.workers,
+            workerScript,
+            setup(output),
+          );
+          closePool = () => pool.close();
+          const scanner = pooledScanner(pool, (result) => result.exceedsThreshold);
+          const sink = renderedSink(destination.target, chosen.format, destination.fresh);
+          return await execute({ ...common, scanner, sink });
+        }
       }
-      const output: WorkerOutput = {
-        kind: 'text',
-        format: chosen.format,
-        ...(chosen.failOn === undefined ? {} : { failOn: chosen.failOn }),
-      };
-      const rendered = await FleetWorkerPool.start<RenderedResult>(
-        chosen.workers,
-        workerScript,
-        setup(output),
-      );
-      closePool = () => rendered.close();
-      const scanner = pooledScanner(rendered, (result) => result.exceedsThreshold);
-      return await execute({
-        ...common,
-        scanner,
-        sink: renderedSink(target ?? unreachable(), chosen.format, fresh),
-      });
     } finally {
       await closePool?.();
       outputFile?.close();
@@ -292,9 +299,10 @@ function threadable(services: CommandContext['services'], checks: readonly Domai
   );
 }
 
-function unreachable(): never {
-  throw new Error('a text fleet run has an output');
-}
+/** Where results go: the history store, or text appended to a file or standard output. */
+type Destination =
+  | { readonly kind: 'store'; readonly store: ScanStore }
+  | { readonly kind: 'text'; readonly target: TextTarget; readonly fresh: boolean };
 
 /** Where the domains are scanned: on this thread over one runtime, or by the pool's threads. */
 interface Scanner<R> {
