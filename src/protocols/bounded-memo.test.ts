@@ -41,6 +41,45 @@ describe('BoundedMemo', () => {
     assert.deepEqual(computed, ['a', 'b', 'c', 'b']);
   });
 
+  it('keeps evicting in least-recently-used order over a long run of hits and misses', () => {
+    const capacity = 8;
+    const memo = new BoundedMemo<number, number>(capacity);
+    const reference: number[] = []; // least recently used first
+    let seed = 12345;
+    const nextKey = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % 20;
+    };
+    for (let step = 0; step < 5000; step += 1) {
+      const key = nextKey();
+      let computed = false;
+      memo.get(key, (k) => {
+        computed = true;
+        return k;
+      });
+      const at = reference.indexOf(key);
+      assert.equal(computed, at < 0, `step ${step}: key ${key} computed=${computed}`);
+      if (at >= 0) reference.splice(at, 1);
+      else if (reference.length >= capacity) reference.shift();
+      reference.push(key);
+    }
+    assert.equal(memo.size, capacity);
+  });
+
+  it('remembers undefined as a value', () => {
+    const memo = new BoundedMemo<string, undefined>(2);
+    let calls = 0;
+    memo.get('u', () => {
+      calls += 1;
+      return undefined;
+    });
+    memo.get('u', () => {
+      calls += 1;
+      return undefined;
+    });
+    assert.equal(calls, 1);
+  });
+
   it('does not remember a computation that throws', () => {
     const memo = new BoundedMemo<string, number>(2);
     assert.throws(() =>
