@@ -102,9 +102,8 @@ export class FleetWorkerPool<R extends WorkerResult> {
 /**
  * Each thread's heap grows with what it is allowed, not with what it keeps: a fleet thread keeps a bounded
  * cache and the domains in flight (tens of MB), and V8 left to its defaults let two threads peak near
- * 400 MB on 10 000 domains; capped, it collects sooner (about 280 MB). A young generation larger than the
- * default lets most of a domain's short-lived objects die before a scavenge copies them: about 7 % less CPU
- * for about 25 MB more. Measured in docs/performance.md.
+ * 400 MB on 10 000 domains; capped, it collects sooner (about 280 MB). The young generation is larger than
+ * V8's default so the short-lived objects of many domains in flight die before a scavenge copies them.
  */
 const resourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 96 };
 

@@ -180,10 +180,10 @@ export async function fleetCommand(
   const checks = selectChecks(services.checks, choice.groups);
   if (checks.length === 0)
     throw new UsageError(`--checks ${chosen.checksText}: no check of that kind is available yet`);
-  // Scanning threads open the real runtime and the built-in checks; replaced services (the lab, tests) scan
-  // on this thread instead, which only one of them can.
-  const onThreads = threadable(services, checks);
-  if (chosen.workers > 1 && !onThreads) {
+  // One scanner runs on this thread: handing every result across threads cost more CPU than it freed
+  // (docs/performance.md). More than one run on threads, which open the real runtime and built-in checks.
+  const onThreads = chosen.workers > 1;
+  if (onThreads && !threadable(services, checks)) {
     throw new UsageError('--workers: this runtime cannot be opened in another thread; use --workers 1');
   }
   const resolvers = (values.resolver ?? []).map((text) => {
