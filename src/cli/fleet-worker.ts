@@ -60,23 +60,11 @@ async function scan(id: number, domain: string): Promise<void> {
 }
 
 async function close(): Promise<void> {
-  const stats = runtime.dnsStats?.() ?? emptyStats;
+  const stats = runtime.dnsStats?.();
   await runtime.close();
-  send({ kind: 'closed', stats });
+  send({ kind: 'closed', ...(stats === undefined ? {} : { stats }) });
   port.close();
 }
-
-const emptyStats = {
-  queriesSent: 0,
-  cacheHits: 0,
-  inFlightJoins: 0,
-  timeouts: 0,
-  tcpFallbacks: 0,
-  responsesIgnored: 0,
-  cacheEntries: 0,
-  inFlight: 0,
-  queued: 0,
-};
 
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {

@@ -163,7 +163,7 @@ function receive<R extends WorkerResult>(slot: Slot<R>, message: FromWorker): vo
       return;
     }
     case 'closed':
-      slot.stats = message.stats;
+      if (message.stats !== undefined) slot.stats = message.stats;
       slot.stopped = 'closed';
       slot.onClosed?.();
       return;

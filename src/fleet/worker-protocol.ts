@@ -38,4 +38,5 @@ export type FromWorker =
   | { readonly kind: 'ready' }
   | { readonly kind: 'done'; readonly id: number; readonly result: WorkerResult }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string }
-  | { readonly kind: 'closed'; readonly stats: DnsClientStats };
+  /** The runtime's DNS counters, when it keeps them. */
+  | { readonly kind: 'closed'; readonly stats?: DnsClientStats };
