@@ -1,6 +1,8 @@
 // The history schema, versioned in code: each migration runs once, in order, in its own transaction, and
 // is recorded in schema_migrations. Never edit a released migration; add the next one.
 
+import { StoreVersionError } from './types.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -76,7 +78,36 @@ export const migrations: readonly Migration[] = [
 
 export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
 
-/** Migrations still to apply over a database at `current`, in order. */
-export function pendingMigrations(current: number): Migration[] {
-  return migrations.filter((migration) => migration.version > current).sort((a, b) => a.version - b.version);
+/** A versioned schema (the store's, the alert log's) and the table that records which versions are applied. */
+export interface MigrationSet {
+  /** Table of applied versions: (version, name, applied_at). */
+  readonly table: string;
+  /** What the versions belong to, with its verb, for the error when a database is newer than this code. */
+  readonly subjectIs: string;
+  readonly migrations: readonly Migration[];
+}
+
+export const storeMigrations: MigrationSet = {
+  table: 'schema_migrations',
+  subjectIs: 'the history database is',
+  migrations,
+};
+
+/** The version table, created if missing, in each dialect. */
+export function versionTableStatement(set: MigrationSet, dialect: 'sqlite' | 'postgres'): string {
+  const time = dialect === 'sqlite' ? 'TEXT' : 'TIMESTAMPTZ';
+  return `CREATE TABLE IF NOT EXISTS ${set.table} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ${time} NOT NULL)`;
+}
+
+/** Migrations still to apply over a database at `current`, in order; a newer database is refused. */
+export function pendingMigrations(set: MigrationSet, current: number): Migration[] {
+  const latest = set.migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
+  if (current > latest) {
+    throw new StoreVersionError(
+      `${set.subjectIs} at schema version ${current}, newer than this telltale knows (${latest}): upgrade telltale`,
+    );
+  }
+  return set.migrations
+    .filter((migration) => migration.version > current)
+    .sort((a, b) => a.version - b.version);
 }

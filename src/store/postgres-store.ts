@@ -4,18 +4,18 @@
 import pg from 'pg';
 import type { Finding, Status } from '../model/finding.js';
 import type { Report } from '../model/report.js';
-import { latestSchemaVersion, pendingMigrations } from './migrations.js';
+import { storeMigrations } from './migrations.js';
+import { inTransaction, migratePostgres } from './postgres-migrate.js';
 import { redactUrl } from './redact-url.js';
 import { findingRows, normalizeDomain, scanColumns, scanInsertColumns, scanRow, scanValues } from './rows.js';
-import {
-  type CheckLogic,
-  type ListOptions,
-  type MigrationState,
-  type ScanStore,
-  type ScanWithFindings,
-  type StoredFinding,
-  type StoredScan,
-  StoreVersionError,
+import type {
+  CheckLogic,
+  ListOptions,
+  MigrationState,
+  ScanStore,
+  ScanWithFindings,
+  StoredFinding,
+  StoredScan,
 } from './types.js';
 
 /** Any constant: the key of the advisory lock held while migrating. */
@@ -49,49 +49,6 @@ function toScan(row: ScanRecord): StoredScan {
   };
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-async function migrate(pool: pg.Pool): Promise<MigrationState> {
-  return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
-    );
-    const result = await client.query<{ version: number | null }>(
-      'SELECT MAX(version) AS version FROM schema_migrations',
-    );
-    const current = result.rows[0]?.version ?? 0;
-    if (current > latestSchemaVersion) {
-      throw new StoreVersionError(
-        `the history database is at schema version ${current}, newer than this telltale knows (${latestSchemaVersion}): upgrade telltale`,
-      );
-    }
-    const applied: number[] = [];
-    for (const migration of pendingMigrations(current)) {
-      for (const statement of migration.postgres) await client.query(statement);
-      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
-        migration.version,
-        migration.name,
-      ]);
-      applied.push(migration.version);
-    }
-    return { schemaVersion: Math.max(current, ...applied), applied };
-  });
-}
-
 export class PostgresStore implements ScanStore {
   readonly kind = 'postgres';
 
@@ -106,7 +63,11 @@ export class PostgresStore implements ScanStore {
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     try {
-      return new PostgresStore(redactUrl(url), pool, await migrate(pool));
+      return new PostgresStore(
+        redactUrl(url),
+        pool,
+        await migratePostgres(pool, storeMigrations, migrationLockKey),
+      );
     } catch (error) {
       await pool.end();
       throw error;

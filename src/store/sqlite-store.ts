@@ -5,17 +5,17 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Finding, Status } from '../model/finding.js';
 import type { Report } from '../model/report.js';
-import { latestSchemaVersion, pendingMigrations } from './migrations.js';
+import { storeMigrations } from './migrations.js';
 import { findingRows, normalizeDomain, scanColumns, scanInsertColumns, scanRow, scanValues } from './rows.js';
-import {
-  type CheckLogic,
-  type ListOptions,
-  type MigrationState,
-  type ScanStore,
-  type ScanWithFindings,
-  type StoredFinding,
-  type StoredScan,
-  StoreVersionError,
+import { migrateSqlite } from './sqlite-migrate.js';
+import type {
+  CheckLogic,
+  ListOptions,
+  MigrationState,
+  ScanStore,
+  ScanWithFindings,
+  StoredFinding,
+  StoredScan,
 } from './types.js';
 
 interface ScanRecord {
@@ -51,33 +51,6 @@ function toScan(row: ScanRecord): StoredScan {
   };
 }
 
-function migrate(db: Database.Database): MigrationState {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
-  // IMMEDIATE: two processes opening a new database at once do not both migrate it.
-  const run = db.transaction((): MigrationState => {
-    const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
-      version: number | null;
-    };
-    const current = row.version ?? 0;
-    if (current > latestSchemaVersion) {
-      throw new StoreVersionError(
-        `the history database is at schema version ${current}, newer than this telltale knows (${latestSchemaVersion}): upgrade telltale`,
-      );
-    }
-    const applied: number[] = [];
-    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of pendingMigrations(current)) {
-      for (const statement of migration.sqlite) db.exec(statement);
-      record.run(migration.version, migration.name, new Date().toISOString());
-      applied.push(migration.version);
-    }
-    return { schemaVersion: Math.max(current, ...applied), applied };
-  });
-  return run.immediate();
-}
-
 export class SqliteStore implements ScanStore {
   readonly kind = 'sqlite';
   readonly migrations: MigrationState;
@@ -88,7 +61,7 @@ export class SqliteStore implements ScanStore {
     db: Database.Database,
   ) {
     this.db = db;
-    this.migrations = migrate(db);
+    this.migrations = migrateSqlite(db, storeMigrations);
   }
 
   /** Opens (creating the file and its folder if needed) and migrates. `:memory:` works for tests. */

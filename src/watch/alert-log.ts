@@ -2,9 +2,9 @@
 // watch neither re-sends nor forgets; also the Exchange data version each watched scan used.
 
 import type { AlertItem } from '../alert/types.js';
-import type { Migration } from '../store/migrations.js';
+import type { Migration, MigrationSet } from '../store/migrations.js';
 import { storableText, storableValue } from '../store/storable-text.js';
-import { type MigrationState, StoreVersionError } from '../store/types.js';
+import type { MigrationState } from '../store/types.js';
 
 export type DeliveryRecordOutcome = 'sent' | 'failed';
 
@@ -96,25 +96,12 @@ export const latestAlertLogVersion = alertLogMigrations.reduce(
   0,
 );
 
-/** Where the applied versions are recorded, per dialect (created if missing, inside the migrating transaction). */
-export const alertLogVersionTable = {
-  sqlite:
-    'CREATE TABLE IF NOT EXISTS alert_log_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  postgres:
-    'CREATE TABLE IF NOT EXISTS alert_log_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
-} as const;
-
-/** Migrations still to apply over alert tables at `current`, in order; refuses tables newer than this code. */
-export function pendingAlertLogMigrations(current: number): Migration[] {
-  if (current > latestAlertLogVersion) {
-    throw new StoreVersionError(
-      `the alert tables of the history database are at schema version ${current}, newer than this telltale knows (${latestAlertLogVersion}): upgrade telltale`,
-    );
-  }
-  return alertLogMigrations
-    .filter((migration) => migration.version > current)
-    .sort((a, b) => a.version - b.version);
-}
+/** Versioned apart from the store's schema, in their own table, so the two change independently. */
+export const alertLogMigrationSet: MigrationSet = {
+  table: 'alert_log_migrations',
+  subjectIs: 'the alert tables of the history database are',
+  migrations: alertLogMigrations,
+};
 
 /** The columns an alert is inserted with, in the order alertValues lists them. */
 export const alertInsertColumns =

@@ -2,15 +2,15 @@
 
 import pg from 'pg';
 import type { AlertItem, AlertReason } from '../alert/types.js';
+import { inTransaction, migratePostgres } from '../store/postgres-migrate.js';
 import type { MigrationState } from '../store/types.js';
 import {
   type AlertLog,
   type AlertRecord,
   alertInsertColumns,
   alertKey,
-  alertLogVersionTable,
+  alertLogMigrationSet,
   alertValues,
-  pendingAlertLogMigrations,
   pendingFailures,
 } from './alert-log.js';
 
@@ -28,43 +28,6 @@ interface Row {
 /** Any constant (the store's is 7_417_001): serialises migrating when several watches start at once. */
 const schemaLockKey = 7_417_002;
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-/** Brings the alert tables to the latest version, under a transaction-scoped advisory lock. */
-async function migrate(pool: pg.Pool): Promise<MigrationState> {
-  return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
-    await client.query(alertLogVersionTable.postgres);
-    const result = await client.query<{ version: number | null }>(
-      'SELECT MAX(version) AS version FROM alert_log_migrations',
-    );
-    const current = result.rows[0]?.version ?? 0;
-    const applied: number[] = [];
-    for (const migration of pendingAlertLogMigrations(current)) {
-      for (const statement of migration.postgres) await client.query(statement);
-      await client.query(
-        'INSERT INTO alert_log_migrations (version, name, applied_at) VALUES ($1, $2, now())',
-        [migration.version, migration.name],
-      );
-      applied.push(migration.version);
-    }
-    return { schemaVersion: Math.max(current, ...applied), applied };
-  });
-}
-
 export class PostgresAlertLog implements AlertLog {
   private closed = false;
 
@@ -78,7 +41,7 @@ export class PostgresAlertLog implements AlertLog {
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     try {
-      return new PostgresAlertLog(pool, await migrate(pool));
+      return new PostgresAlertLog(pool, await migratePostgres(pool, alertLogMigrationSet, schemaLockKey));
     } catch (error) {
       await pool.end();
       throw error;

@@ -2,15 +2,15 @@
 
 import Database from 'better-sqlite3';
 import type { AlertItem, AlertReason } from '../alert/types.js';
+import { migrateSqlite } from '../store/sqlite-migrate.js';
 import type { MigrationState } from '../store/types.js';
 import {
   type AlertLog,
   type AlertRecord,
   alertInsertColumns,
   alertKey,
-  alertLogVersionTable,
+  alertLogMigrationSet,
   alertValues,
-  pendingAlertLogMigrations,
   pendingFailures,
 } from './alert-log.js';
 
@@ -39,27 +39,6 @@ function toRecord(row: Row): AlertRecord {
 }
 
 /** Brings the alert tables to the latest version; IMMEDIATE, so two processes opening at once do it once. */
-function migrate(db: Database.Database): MigrationState {
-  const run = db.transaction((): MigrationState => {
-    db.exec(alertLogVersionTable.sqlite);
-    const row = db.prepare('SELECT MAX(version) AS version FROM alert_log_migrations').get() as {
-      version: number | null;
-    };
-    const current = row.version ?? 0;
-    const record = db.prepare(
-      'INSERT INTO alert_log_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-    );
-    const applied: number[] = [];
-    for (const migration of pendingAlertLogMigrations(current)) {
-      for (const statement of migration.sqlite) db.exec(statement);
-      record.run(migration.version, migration.name, new Date().toISOString());
-      applied.push(migration.version);
-    }
-    return { schemaVersion: Math.max(current, ...applied), applied };
-  });
-  return run.immediate();
-}
-
 export class SqliteAlertLog implements AlertLog {
   private constructor(
     private readonly db: Database.Database,
@@ -72,7 +51,7 @@ export class SqliteAlertLog implements AlertLog {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      return new SqliteAlertLog(db, migrate(db));
+      return new SqliteAlertLog(db, migrateSqlite(db, alertLogMigrationSet));
     } catch (error) {
       db.close();
       throw error;
