@@ -4,7 +4,7 @@ import { after, describe, it } from 'node:test';
 import * as dnsPacket from 'dns-packet';
 import { createDnsClient, type DnsClientOptions, type WireDnsClient } from './client.js';
 import { type QueryHandler, reply, startTestDnsServer, type TestDnsServer } from './test-server.js';
-import { UdpPool } from './transport.js';
+import { Cancellation, UdpPool } from './transport.js';
 import type { DnsAnswer, DnsRecord, ResolverAddress } from './types.js';
 
 const a = (name: string, address: string, ttl = 300): DnsRecord => ({ name, ttl, type: 'A', address });
@@ -438,6 +438,26 @@ describe('UDP pool: sockets and source ports', () => {
     assert.equal(new Set(ports.slice(0, 3)).size, 1);
     assert.equal(new Set(ports.slice(3, 6)).size, 1);
     assert.equal(new Set(ports).size, 3);
+  });
+
+  it('sends the queries of one turn together after it, so one cancelled in that turn never goes out', async () => {
+    const dns = await server((q) => reply(q, { answers: [a(q.name, '192.0.2.1')] }));
+    let sent = 0;
+    const pool = new UdpPool({ sent: () => void sent++, ignored: () => {} }, 1);
+    cleanups.push(() => pool.close());
+    // A first exchange connects the socket, so the next ones are not held back by connect().
+    assert.equal((await pool.exchange(dns.address, question('warm.example'), 1000)).kind, 'interpreted');
+    const cancellation = new Cancellation();
+    const gone = pool.exchange(dns.address, question('gone.example'), 1000, cancellation);
+    const kept = pool.exchange(dns.address, question('kept.example'), 1000);
+    cancellation.cancel();
+    assert.equal((await gone).kind, 'aborted');
+    assert.equal((await kept).kind, 'interpreted');
+    assert.deepEqual(
+      dns.queries.map((q) => q.name),
+      ['warm.example', 'kept.example'],
+    );
+    assert.equal(sent, 2);
   });
 
   it('spreads concurrent queries over up to perResolver sockets', async () => {

@@ -158,6 +158,8 @@ class UdpSlot {
   private connected = false;
   /** Sends issued while connect() was still under way; they go out, in order, once it completes. */
   private waiting: (() => void)[] = [];
+  /** Queries of this turn of the event loop, sent together by flush(). */
+  private outbox: { readonly packet: Buffer; readonly id: number; readonly pending: Pending }[] = [];
 
   constructor(
     private readonly target: Target,
@@ -191,7 +193,12 @@ class UdpSlot {
     return undefined;
   }
 
-  /** Sends the query of a registered pending exchange, unless it was settled before connect() completed. */
+  /**
+   * Queues the query of a registered pending exchange; the queue goes out once the event loop has run the
+   * callbacks of this turn (setImmediate). Sent back to back, the queries of a turn find the resolver
+   * awake: sending each as it was made woke a resolver on this machine for nearly every packet, and that
+   * wake-up, paid inside sendmsg, was the largest item of a fleet's CPU profile (docs/performance.md).
+   */
   send(packet: Buffer, id: number, pending: Pending): void {
     if (!this.connected) {
       this.waiting.push(() => {
@@ -199,7 +206,22 @@ class UdpSlot {
       });
       return;
     }
+    // Counted when assigned, so a socket due for retirement takes no more than its share.
     this.sent++;
+    this.outbox.push({ packet, id, pending });
+    if (this.outbox.length === 1) setImmediate(() => this.flush());
+  }
+
+  /** Sends what was queued this turn, except exchanges settled meanwhile (cancelled, client closed). */
+  private flush(): void {
+    const outbox = this.outbox;
+    this.outbox = [];
+    for (const { packet, id, pending } of outbox) {
+      if (this.pending.get(id) === pending) this.transmit(packet, pending);
+    }
+  }
+
+  private transmit(packet: Buffer, pending: Pending): void {
     this.counters.sent();
     try {
       this.socket.send(packet, (error) => {
