@@ -1,4 +1,4 @@
-// The fleet engine: reads domains as a stream, scans up to `concurrency` at once over one shared runtime,
+// The fleet engine: reads domains as a stream, scans up to `concurrency` at once through a scan function,
 // hands each result to a sink as it finishes, and records finished domains so a restart can resume.
 // Memory is bounded: input is pulled only when a worker is free, and no domain starts more than `window`
 // places ahead of the oldest unfinished one (so the record of what is done stays small).

@@ -205,7 +205,7 @@ function ready<R>(slot: Slot<R>): Promise<void> {
   });
 }
 
-export function addStats(all: readonly DnsClientStats[]): DnsClientStats {
+function addStats(all: readonly DnsClientStats[]): DnsClientStats {
   const sum = (pick: (stats: DnsClientStats) => number): number =>
     all.reduce((total, stats) => total + pick(stats), 0);
   return {

@@ -1,4 +1,4 @@
-// `telltale fleet FILE|-`: scans a list of domains concurrently over one shared DNS client, streaming
+// `telltale fleet FILE|-`: scans a list of domains concurrently (one shared DNS client per scanning thread), streaming
 // results (jsonl/csv, or into the history store) as they finish; resumable after an interruption.
 // Loaded by ./fleet.ts only when the command runs (its options and --help live there).
 
