@@ -77,6 +77,16 @@ describe('formatMessage', () => {
     assert.equal(formatMessage(source, { n: 1, kind: 'spf' }, 'en'), 'A 1 name.');
   });
 
+  test('text between arguments comes out as written: # outside a plural, astral and combining characters', () => {
+    const source = 'Nº #1 {a}: 𝄞 e\u0301 ✓ {b}{c} — end # {n, plural, one {# café #} other {# cafés}}!';
+    assert.equal(
+      formatMessage(source, { a: 'x', b: '', c: 'y', n: 1 }, 'en'),
+      'Nº #1 x: 𝄞 e\u0301 ✓ y — end # 1 café 1!',
+    );
+    assert.equal(formatMessage('plain text only, no argument', {}, 'en'), 'plain text only, no argument');
+    assert.equal(formatMessage('', {}, 'en'), '');
+  });
+
   test('a missing parameter is a programming error', () => {
     assert.throws(() => formatMessage('{a}', {}, 'en'), /missing parameter 'a'/);
   });
