@@ -1,12 +1,13 @@
 // The fleet's files: the output it appends results to and the state file that records finished domains.
-// Writes are synchronous and in order, so a kill between two writes leaves both files consistent; fsync
-// is batched (checkpoint) so a power loss loses at most the last checkpoint's worth, never consistency.
+// Writes are synchronous and in order (output, then the state lines vouching for it), so a kill between two
+// writes leaves both files consistent; fsync is batched (checkpoint) and runs off the main thread.
 
 import {
   closeSync,
   createReadStream,
   existsSync,
   fstatSync,
+  fsync,
   fsyncSync,
   ftruncateSync,
   openSync,
@@ -42,17 +43,21 @@ export class OutputFile {
   }
 
   write(text: string): number {
-    const bytes = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < bytes.length) {
-      written += writeSync(this.fd, bytes, written, bytes.length - written, this.position + written);
+    // The string goes to the kernel as it is (no Buffer per write); only a short write needs the bytes.
+    const length = Buffer.byteLength(text, 'utf8');
+    let written = writeSync(this.fd, text, this.position, 'utf8');
+    if (written < length) {
+      const bytes = Buffer.from(text, 'utf8');
+      while (written < length) {
+        written += writeSync(this.fd, bytes, written, length - written, this.position + written);
+      }
     }
-    this.position += bytes.length;
+    this.position += length;
     return this.position;
   }
 
-  sync(): void {
-    fsyncSync(this.fd);
+  sync(): Promise<void> {
+    return fsyncAsync(this.fd);
   }
 
   close(): void {
@@ -71,8 +76,20 @@ export async function readStateFile(path: string): Promise<ParsedState | undefin
   return parseState(lines);
 }
 
-/** The append-only record of finished domains. */
+function fsyncAsync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (error) => (error === null ? resolve() : reject(error))));
+}
+
+/**
+ * The append-only record of finished domains. The lines recorded in one turn of the event loop (a batch
+ * of output just written) go out in one write at the end of it; a line lost to a kill only means that
+ * domain is scanned again on --resume.
+ */
 export class StateFile {
+  private pending: string[] = [];
+  private scheduled = false;
+  /** A write that failed at the end of a turn, thrown to the next caller (the runner reports it). */
+  private failure: { readonly error: unknown } | undefined;
   private constructor(private readonly fd: number) {}
 
   /** `fresh`: starts over with a new header; otherwise appends to what is there. */
@@ -86,16 +103,45 @@ export class StateFile {
   }
 
   record(line: string): void {
-    writeSync(this.fd, line);
+    this.rethrow();
+    this.pending.push(line);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      try {
+        this.writePending();
+      } catch (error) {
+        this.failure ??= { error };
+      }
+    });
   }
 
-  sync(): void {
-    fsyncSync(this.fd);
+  sync(): Promise<void> {
+    this.rethrow();
+    this.writePending();
+    return fsyncAsync(this.fd);
   }
 
   close(): void {
-    fsyncSync(this.fd);
-    closeSync(this.fd);
+    try {
+      this.rethrow();
+      this.writePending();
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+
+  private rethrow(): void {
+    if (this.failure !== undefined) throw this.failure.error;
+  }
+
+  private writePending(): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    writeSync(this.fd, text);
   }
 }
 

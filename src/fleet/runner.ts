@@ -11,10 +11,10 @@ import type { FleetSink } from './sinks.js';
 export interface FleetState {
   /** What is already done (from the state file on --resume, empty otherwise). */
   readonly tracker: CompletionTracker;
-  /** Appends one line to the state file (synchronously). */
+  /** Appends one line to the state file (written by the next `sync` at the latest). */
   record(line: string): void;
-  /** fsync of the state file. */
-  sync(): void;
+  /** Writes what is recorded and fsyncs the state file. */
+  sync(): Promise<void> | void;
 }
 
 export interface FleetEvents<R> {
@@ -158,7 +158,7 @@ export async function runFleet<R>(options: FleetRunOptions<R>): Promise<FleetSum
   const checkpoint = async (): Promise<void> => {
     // Output first, then the record of it: the state file never vouches for output a power loss could lose.
     await options.sink.flush();
-    options.state?.sync();
+    await options.state?.sync();
   };
   let checkpointing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {

@@ -211,8 +211,12 @@ describe('the fleet runner with a fake scan', () => {
     assert.equal(summary.scanned, 300);
     assert.ok(peak <= 8, `peak ${peak}`);
     assert.ok(furthestAhead < 20, `started ${furthestAhead} ahead of the oldest unfinished`);
-    assert.equal(written.length, 300);
-    const domains = written.map((line) => (JSON.parse(line) as Report).target.domain);
+    const outputLines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line !== '');
+    assert.equal(outputLines.length, 300);
+    const domains = outputLines.map((line) => (JSON.parse(line) as Report).target.domain);
     assert.equal(new Set(domains).size, 300);
     // Results stream in completion order, not input order.
     assert.notEqual(domains[0], 'd0.test');
@@ -309,5 +313,56 @@ describe('the fleet runner with a fake scan', () => {
       25,
     );
     assert.ok(batches.every((size) => size <= 10));
+  });
+
+  test('the text sink writes results in batches, and commits each only once written, at its own byte offset', async () => {
+    const writes: string[] = [];
+    let size = 0;
+    const target = {
+      write: (text: string) => {
+        writes.push(text);
+        size += Buffer.byteLength(text, 'utf8');
+        return size;
+      },
+      sync: () => undefined,
+    };
+    const sink = textSink(target, 'jsonl', true);
+    const committed: (number | undefined)[] = [];
+    // Multi-byte names: offsets count bytes, not characters.
+    for (const domain of ['é.test', 'ü.test', 'x.test'])
+      await sink.add(sampleReport(domain, '2026-01-01T00:00:00.000Z', []), (offset) =>
+        committed.push(offset),
+      );
+    assert.deepEqual(committed, [], 'nothing is committed before it is written');
+    await sink.flush();
+    assert.equal(writes.length, 1, 'one write for the batch');
+    const text = writes.join('');
+    const ends: number[] = [];
+    let end = 0;
+    for (const line of text.split('\n').slice(0, -1)) {
+      end += Buffer.byteLength(`${line}\n`, 'utf8');
+      ends.push(end);
+    }
+    assert.deepEqual(committed, ends);
+    assert.deepEqual(
+      text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as Report).target.domain),
+      ['é.test', 'ü.test', 'x.test'],
+    );
+  });
+
+  test('the text sink writes a waiting batch after a short delay, without a checkpoint', async () => {
+    const writes: string[] = [];
+    const sink = textSink({ write: (text) => void writes.push(text), sync: () => undefined }, 'jsonl', true);
+    const committed: (number | undefined)[] = [];
+    await sink.add(sampleReport('a.test', '2026-01-01T00:00:00.000Z', []), (offset) =>
+      committed.push(offset),
+    );
+    assert.equal(writes.length, 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(writes.length, 1);
+    assert.deepEqual(committed, [undefined]);
   });
 });
