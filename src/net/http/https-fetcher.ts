@@ -1,8 +1,8 @@
-// The HttpsFetcher over node:https: names resolved through the DnsClient port, sockets through the
-// AddressMap, one bounded GET per call, and the certificate verdict recorded rather than thrown.
+// The HttpsFetcher over node:net, node:tls and node:http: names resolved through the DnsClient port, sockets
+// through the AddressMap, one bounded GET per call, and the certificate verdict recorded rather than thrown.
 
-import type { IncomingMessage } from 'node:http';
-import https from 'node:https';
+import http, { type IncomingMessage } from 'node:http';
+import net from 'node:net';
 import tls, { type SecureContext, type TLSSocket } from 'node:tls';
 import { parseIp } from '../../protocols/ip/address.js';
 import { type AddressMap, identityAddressMap } from '../address-map.js';
@@ -231,6 +231,13 @@ export class NodeHttpsFetcher implements HttpsFetcher {
     throw new FetchFailure('connect', `could not connect to ${host}: ${failures.join('; ')}`);
   }
 
+  /**
+   * One GET to one address: TCP first, then TLS and HTTP on the connected socket. Most policy hosts of a fleet
+   * scan refuse the connection; connecting first means a refusal costs one plain socket instead of a TLS
+   * socket, an HTTP request and an agent built for nothing. Once connected, the steps are the ones node:https
+   * takes (the request is written at once and waits in TLS for the handshake), so every error is the same
+   * object with the same message as before.
+   */
   private exchange(
     url: URL,
     host: string,
@@ -242,6 +249,8 @@ export class NodeHttpsFetcher implements HttpsFetcher {
     const target = this.addressMap.resolve({ address, port });
     return new Promise<HttpsResponse>((resolvePromise, rejectPromise) => {
       let settled = false;
+      // What an abort must destroy: the TCP socket until it connects, then the HTTP request (and its socket).
+      let live: { destroy(): unknown } | undefined;
       const settle = (outcome: HttpsResponse | Error): void => {
         if (settled) return;
         settled = true;
@@ -249,71 +258,91 @@ export class NodeHttpsFetcher implements HttpsFetcher {
         if (outcome instanceof Error) rejectPromise(outcome);
         else resolvePromise(outcome);
       };
-      // https.request hands its options to tls.connect, which takes a ready context; the typings omit it.
-      const options: https.RequestOptions & Pick<tls.ConnectionOptions, 'secureContext'> = {
-        host: target.address,
-        port: target.port,
-        method: 'GET',
-        path: `${url.pathname}${url.search}`,
-        headers: {
-          'user-agent': this.userAgent,
-          accept: '*/*',
-          ...request.headers,
-          host: url.host,
-          connection: 'close',
-        },
-        agent: false,
-        ...(isIpLiteral(host) ? {} : { servername: host }),
-        secureContext: this.secureContext,
-        // The verdict is read from the socket instead of thrown, so a check can say why a certificate is bad.
-        rejectUnauthorized: false,
-        checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert),
-      };
-      const req = https.request(options);
       const onAbort = (): void => {
-        req.destroy();
+        live?.destroy();
         settle(signal.reason instanceof Error ? signal.reason : new FetchFailure('other', 'aborted'));
       };
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
-      req.on('error', (error) => settle(classifySocketError(error)));
-      req.on('response', (res) => {
-        const socket = res.socket as TLSSocket;
-        const verdict = tlsVerdict(socket);
-        const chunks: Buffer[] = [];
-        let received = 0;
-        const finish = (truncated: boolean): void =>
-          settle({
-            kind: 'response',
-            url: request.url,
-            remoteAddress: address,
-            status: res.statusCode ?? 0,
-            headers: joinHeaders(res.headers),
-            body: new Uint8Array(Buffer.concat(chunks)),
-            truncated,
-            tls: verdict,
-          });
-        res.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          const room = request.maxBytes - received;
-          if (chunk.length > room) {
-            chunks.push(chunk.subarray(0, Math.max(0, room)));
-            received = request.maxBytes;
-            finish(true);
-            // Stop reading: the rest of a hostile body never reaches memory.
-            req.destroy();
-            return;
-          }
-          chunks.push(chunk);
-          received += chunk.length;
+      const tcp = net.connect({ host: target.address, port: target.port });
+      live = tcp;
+      const onConnectError = (error: Error): void => settle(classifySocketError(error));
+      tcp.on('error', onConnectError);
+      tcp.once('connect', () => {
+        // From here the TLS socket owns the TCP socket and re-emits its errors to the request.
+        tcp.removeListener('error', onConnectError);
+        const secure = tls.connect({
+          socket: tcp,
+          ...(isIpLiteral(host) ? {} : { servername: host }),
+          secureContext: this.secureContext,
+          // The verdict is read from the socket instead of thrown, so a check can say why a certificate is bad.
+          rejectUnauthorized: false,
+          checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert),
         });
-        res.on('end', () => finish(false));
-        res.on('error', (error) => settle(classifySocketError(error)));
-        res.on('aborted', () =>
-          settle(new FetchFailure('protocol', 'connection closed before the body was complete')),
-        );
+        live = this.send(url, secure, address, request, settle, () => settled);
       });
-      req.end();
     });
+  }
+
+  /** The GET on a TLS socket; `settle` takes the response or the error (the first one counts). */
+  private send(
+    url: URL,
+    secure: TLSSocket,
+    address: string,
+    request: HttpsRequest,
+    settle: (outcome: HttpsResponse | Error) => void,
+    settled: () => boolean,
+  ): http.ClientRequest {
+    const req = http.request({
+      // No agent: the socket is this request's alone and closes with it.
+      createConnection: () => secure,
+      method: 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers: {
+        'user-agent': this.userAgent,
+        accept: '*/*',
+        ...request.headers,
+        host: url.host,
+        connection: 'close',
+      },
+    });
+    req.on('error', (error) => settle(classifySocketError(error)));
+    req.on('response', (res) => {
+      const verdict = tlsVerdict(secure);
+      const chunks: Buffer[] = [];
+      let received = 0;
+      const finish = (truncated: boolean): void =>
+        settle({
+          kind: 'response',
+          url: request.url,
+          remoteAddress: address,
+          status: res.statusCode ?? 0,
+          headers: joinHeaders(res.headers),
+          body: new Uint8Array(Buffer.concat(chunks)),
+          truncated,
+          tls: verdict,
+        });
+      res.on('data', (chunk: Buffer) => {
+        if (settled()) return;
+        const room = request.maxBytes - received;
+        if (chunk.length > room) {
+          chunks.push(chunk.subarray(0, Math.max(0, room)));
+          received = request.maxBytes;
+          finish(true);
+          // Stop reading: the rest of a hostile body never reaches memory.
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+        received += chunk.length;
+      });
+      res.on('end', () => finish(false));
+      res.on('error', (error) => settle(classifySocketError(error)));
+      res.on('aborted', () =>
+        settle(new FetchFailure('protocol', 'connection closed before the body was complete')),
+      );
+    });
+    req.end();
+    return req;
   }
 }
