@@ -31,7 +31,8 @@ export interface AlertLog {
   sentKeys(channel: string, scanIds: readonly number[]): Promise<Set<string>>;
   /**
    * Items whose delivery on some channel failed and that were never delivered there (the latest failed
-   * record of each): a success at any time, even before a failure, means "sent", and sent is at most once.
+   * record of each; by scan, then as recorded): a success at any time, even before a failure, means
+   * "sent", and sent is at most once. Asked of the database by key, not filtered from the whole history.
    */
   undelivered(domain: string): Promise<AlertRecord[]>;
   record(records: readonly AlertRecord[]): Promise<void>;
@@ -89,6 +90,18 @@ export const alertLogMigrations: readonly Migration[] = [
       'CREATE TABLE IF NOT EXISTS watch_scan_data (scan_id BIGINT PRIMARY KEY, exchange_data_version TEXT NOT NULL)',
     ],
   },
+  {
+    version: 2,
+    name: 'pending failures by key',
+    // undelivered() walks a domain's failed records and probes each key for a success or a later failure:
+    // this index answers all three by seeks, so a round no longer reads the domain's whole alert history.
+    sqlite: [
+      'CREATE INDEX alerts_pending ON alerts (domain, outcome, channel, scan_id, fingerprint, reason, id)',
+    ],
+    postgres: [
+      'CREATE INDEX alerts_pending ON alerts (domain, outcome, channel, scan_id, fingerprint, reason, id)',
+    ],
+  },
 ];
 
 export const latestAlertLogVersion = alertLogMigrations.reduce(
@@ -132,16 +145,24 @@ function canonicalInstant(at: string): string {
   return new Date(time).toISOString();
 }
 
-/** From all records of a domain: the failed ones with no later success for the same key and channel. */
-export function pendingFailures(records: readonly AlertRecord[]): AlertRecord[] {
-  const latest = new Map<string, AlertRecord>();
-  const delivered = new Set<string>();
-  for (const record of records) {
-    const key = `${record.channel}#${alertKey(record.scanId, record.item)}`;
-    if (record.outcome === 'sent') delivered.add(key);
-    latest.set(key, record);
-  }
-  return [...latest.entries()]
-    .filter(([key, record]) => record.outcome === 'failed' && !delivered.has(key))
-    .map(([, record]) => record);
+/** Another record of the same key as `failed` (same domain, channel, scan, fingerprint and reason). */
+const sameKey = (alias: string): string =>
+  `${alias}.domain = failed.domain AND ${alias}.channel = failed.channel AND ${alias}.scan_id = failed.scan_id
+        AND ${alias}.fingerprint = failed.fingerprint AND ${alias}.reason = failed.reason`;
+
+/**
+ * The pending failures of a domain (see AlertLog.undelivered), in either dialect (`domain`: its parameter):
+ * for each key its latest failed record, unless the key was ever sent. Every probe is a seek on
+ * alerts_pending, so the cost follows the domain's failed records, not all of its history. Ordered by
+ * scan then id, not by id alone: SQLite would then walk alerts_domain (every record) to skip a sort.
+ */
+export function pendingFailuresQuery(domain: '?' | '$1'): string {
+  return `SELECT failed.channel, failed.domain, failed.scan_id, failed.outcome, failed.attempts,
+      failed.detail, failed.item, failed.at
+    FROM alerts failed
+    WHERE failed.domain = ${domain} AND failed.outcome = 'failed'
+      AND NOT EXISTS (SELECT 1 FROM alerts sent WHERE ${sameKey('sent')} AND sent.outcome = 'sent')
+      AND NOT EXISTS (SELECT 1 FROM alerts later WHERE ${sameKey('later')} AND later.outcome = 'failed'
+        AND later.id > failed.id)
+    ORDER BY failed.scan_id, failed.id`;
 }

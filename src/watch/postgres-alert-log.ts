@@ -11,7 +11,7 @@ import {
   alertKey,
   alertLogMigrationSet,
   alertValues,
-  pendingFailures,
+  pendingFailuresQuery,
 } from './alert-log.js';
 
 interface Row {
@@ -23,6 +23,19 @@ interface Row {
   readonly detail: string;
   readonly item: AlertItem;
   readonly at: Date;
+}
+
+function toRecord(row: Row): AlertRecord {
+  return {
+    channel: row.channel,
+    domain: row.domain,
+    scanId: Number(row.scan_id),
+    item: row.item,
+    outcome: row.outcome,
+    attempts: row.attempts,
+    detail: row.detail,
+    at: row.at.toISOString(),
+  };
 }
 
 /** Any constant (the store's is 7_417_001): serialises migrating when several watches start at once. */
@@ -57,7 +70,8 @@ export class PostgresAlertLog implements AlertLog {
   }
 
   async undelivered(domain: string): Promise<AlertRecord[]> {
-    return pendingFailures(await this.records(domain));
+    const result = await this.pool.query<Row>(pendingFailuresQuery('$1'), [domain]);
+    return result.rows.map(toRecord);
   }
 
   /** All or none, as in SQLite: a half-recorded delivery would re-send or forget part of an alert. */
@@ -94,16 +108,7 @@ export class PostgresAlertLog implements AlertLog {
       'SELECT channel, domain, scan_id, outcome, attempts, detail, item, at FROM alerts WHERE domain = $1 ORDER BY id',
       [domain],
     );
-    return result.rows.map((row) => ({
-      channel: row.channel,
-      domain: row.domain,
-      scanId: Number(row.scan_id),
-      item: row.item,
-      outcome: row.outcome,
-      attempts: row.attempts,
-      detail: row.detail,
-      at: row.at.toISOString(),
-    }));
+    return result.rows.map(toRecord);
   }
 
   async close(): Promise<void> {

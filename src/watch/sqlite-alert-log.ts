@@ -11,7 +11,7 @@ import {
   alertKey,
   alertLogMigrationSet,
   alertValues,
-  pendingFailures,
+  pendingFailuresQuery,
 } from './alert-log.js';
 
 interface Row {
@@ -76,7 +76,7 @@ export class SqliteAlertLog implements AlertLog {
   }
 
   async undelivered(domain: string): Promise<AlertRecord[]> {
-    return pendingFailures(await this.records(domain));
+    return (this.db.prepare(pendingFailuresQuery('?')).all(domain) as Row[]).map(toRecord);
   }
 
   async record(records: readonly AlertRecord[]): Promise<void> {

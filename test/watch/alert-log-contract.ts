@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { AlertItem } from '../../src/alert/types.js';
 import {
   type AlertLog,
@@ -11,6 +12,7 @@ import {
   alertLogMigrations,
   latestAlertLogVersion,
 } from '../../src/watch/alert-log.js';
+import { alertIndexes, writeAtVersion } from './alert-log-databases.js';
 
 export function sampleItem(fingerprint: string, extra: Partial<AlertItem> = {}): AlertItem {
   return {
@@ -46,6 +48,27 @@ export function sampleRecord(
     ...extra,
   };
 }
+
+/**
+ * The meaning of undelivered(), as a model over every record of a domain (what the implementations once
+ * computed in memory): per key and channel, the latest failed record when the key was never sent.
+ */
+export function pendingFailures(records: readonly AlertRecord[]): AlertRecord[] {
+  const latest = new Map<string, AlertRecord>();
+  const delivered = new Set<string>();
+  for (const record of records) {
+    const key = `${record.channel}#${alertKey(record.scanId, record.item)}`;
+    if (record.outcome === 'sent') delivered.add(key);
+    latest.set(key, record);
+  }
+  return [...latest.entries()]
+    .filter(([key, record]) => record.outcome === 'failed' && !delivered.has(key))
+    .map(([, record]) => record);
+}
+
+/** A record in one line, so a failed comparison says which records differ. */
+const line = (record: AlertRecord): string =>
+  `${record.domain} ${record.channel} ${record.scanId} ${record.item.fingerprint} ${record.item.reason} ${record.outcome} ${record.attempts} ${record.detail} ${record.at}`;
 
 const allVersions = alertLogMigrations.map((migration) => migration.version).sort((a, b) => a - b);
 
@@ -224,6 +247,193 @@ export function alertLogContract(
       assert.deepEqual(await log.undelivered('contract.test'), []);
       assert.deepEqual(await log.sentKeys('slack', [1]), new Set([alertKey(1, a)]));
     });
+  });
+
+  test('undelivered: a failure then a success of the same key is not pending', async () => {
+    await withLog(async (log) => {
+      const a = sampleItem('fp-a');
+      await log.record([sampleRecord('slack', 1, a, 'failed', { at: '2026-03-01T06:00:00.000Z' })]);
+      assert.deepEqual((await log.undelivered('contract.test')).map(line), [
+        line(sampleRecord('slack', 1, a, 'failed', { at: '2026-03-01T06:00:00.000Z' })),
+      ]);
+      await log.record([sampleRecord('slack', 1, a, 'sent', { at: '2026-03-02T06:00:00.000Z' })]);
+      assert.deepEqual(await log.undelivered('contract.test'), []);
+    });
+  });
+
+  test('undelivered: of two failures of a key, the later one, with its own attempts and detail', async () => {
+    await withLog(async (log) => {
+      const a = sampleItem('fp-a');
+      const first = sampleRecord('slack', 1, a, 'failed', {
+        attempts: 5,
+        detail: 'hooks.example answered 503',
+        at: '2026-03-01T06:00:00.000Z',
+      });
+      const second = sampleRecord('slack', 1, a, 'failed', {
+        attempts: 2,
+        detail: 'hooks.example: connect ECONNREFUSED 127.0.0.1:9',
+        at: '2026-03-02T06:00:00.000Z',
+      });
+      await log.record([first]);
+      await log.record([second]);
+      assert.deepEqual(await log.undelivered('contract.test'), [second]);
+      // Recorded in one batch, the later of the two is still the one returned.
+      const third = { ...second, attempts: 4, detail: 'third', at: '2026-03-03T06:00:00.000Z' };
+      const fourth = { ...second, attempts: 1, detail: 'fourth', at: '2026-03-03T06:00:00.000Z' };
+      await log.record([third, fourth]);
+      assert.deepEqual(await log.undelivered('contract.test'), [fourth]);
+    });
+  });
+
+  test('undelivered: the same key on two channels is pending on each until sent on each', async () => {
+    await withLog(async (log) => {
+      const a = sampleItem('fp-a');
+      await log.record([sampleRecord('slack', 1, a, 'failed'), sampleRecord('mail', 1, a, 'failed')]);
+      assert.deepEqual((await log.undelivered('contract.test')).map((record) => record.channel).sort(), [
+        'mail',
+        'slack',
+      ]);
+      await log.record([sampleRecord('slack', 1, a, 'sent')]);
+      assert.deepEqual(
+        (await log.undelivered('contract.test')).map((record) => record.channel),
+        ['mail'],
+      );
+      await log.record([sampleRecord('mail', 1, a, 'sent')]);
+      assert.deepEqual(await log.undelivered('contract.test'), []);
+    });
+  });
+
+  test('undelivered: a key differs by scan, fingerprint and reason; each is pending on its own', async () => {
+    await withLog(async (log) => {
+      const a = sampleItem('fp-a');
+      const aWorsened = sampleItem('fp-a', { reason: 'worsened' });
+      const b = sampleItem('fp-b');
+      await log.record([
+        sampleRecord('slack', 1, a, 'failed'),
+        sampleRecord('slack', 2, a, 'failed'),
+        sampleRecord('slack', 1, aWorsened, 'failed'),
+        sampleRecord('slack', 1, b, 'failed'),
+      ]);
+      // Sending one key clears none of the others.
+      await log.record([sampleRecord('slack', 1, a, 'sent')]);
+      assert.deepEqual(
+        (await log.undelivered('contract.test'))
+          .map((record) => `${record.scanId} ${record.item.fingerprint} ${record.item.reason}`)
+          .sort(),
+        ['1 fp-a worsened', '1 fp-b new', '2 fp-a new'],
+      );
+    });
+  });
+
+  test("undelivered: another domain's records are neither returned nor counted", async () => {
+    await withLog(async (log) => {
+      const a = sampleItem('fp-a');
+      const here = sampleRecord('slack', 1, a, 'failed', { at: '2026-03-01T06:00:00.000Z' });
+      await log.record([here]);
+      // The same key elsewhere: a later failure must not replace ours, a success must not clear it.
+      await log.record([
+        sampleRecord('slack', 1, a, 'failed', { domain: 'other.test', at: '2026-03-02T06:00:00.000Z' }),
+        sampleRecord('slack', 9, sampleItem('fp-z'), 'failed', { domain: 'other.test' }),
+      ]);
+      assert.deepEqual(await log.undelivered('contract.test'), [here]);
+      await log.record([sampleRecord('slack', 1, a, 'sent', { domain: 'other.test' })]);
+      assert.deepEqual(await log.undelivered('contract.test'), [here]);
+      assert.deepEqual(
+        (await log.undelivered('other.test')).map((record) => `${record.domain} ${record.scanId}`),
+        ['other.test 9'],
+      );
+    });
+  });
+
+  test('undelivered agrees with the model over every record, for any sequence of deliveries', async () => {
+    const database = await freshDatabase();
+    const log = await open(database);
+    let run = 0;
+    try {
+      const recordArbitrary = fc.record({
+        domain: fc.constantFrom('a.test', 'b.test'),
+        channel: fc.constantFrom('slack', 'mail'),
+        scanId: fc.integer({ min: 1, max: 3 }),
+        fingerprint: fc.constantFrom('fp-1', 'fp-2'),
+        reason: fc.constantFrom('new' as const, 'worsened' as const),
+        outcome: fc.constantFrom('sent' as const, 'failed' as const, 'failed' as const),
+        attempts: fc.integer({ min: 1, max: 5 }),
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(recordArbitrary, { maxLength: 4 }), { maxLength: 8 }),
+          async (batches) => {
+            // Each run has domains of its own in the one database, so runs do not see each other.
+            run += 1;
+            let sequence = 0;
+            const recorded = batches.map((batch) =>
+              batch.map((spec) =>
+                sampleRecord(
+                  spec.channel,
+                  spec.scanId,
+                  sampleItem(spec.fingerprint, { reason: spec.reason }),
+                  spec.outcome,
+                  {
+                    domain: `run${run}-${spec.domain}`,
+                    attempts: spec.attempts,
+                    detail: `record ${++sequence}`,
+                  },
+                ),
+              ),
+            );
+            for (const batch of recorded) await log.record(batch);
+            for (const domain of ['a.test', 'b.test']) {
+              const name = `run${run}-${domain}`;
+              const all = recorded.flat().filter((record) => record.domain === name);
+              const expected = pendingFailures(all).map(line).sort();
+              assert.deepEqual((await log.undelivered(name)).map(line).sort(), expected);
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    } finally {
+      await log.close();
+    }
+  });
+
+  test('a database at alert tables version 1 is brought to the latest version, its records intact', async () => {
+    const database = await freshDatabase();
+    const a = sampleItem('fp-a', { fix: 'v=spf1 mx -all' });
+    const b = sampleItem('fp-b');
+    const old = [
+      sampleRecord('slack', 4, a, 'failed', { attempts: 5, at: '2025-12-01T06:00:00.000Z' }),
+      sampleRecord('mail', 4, a, 'sent', { at: '2025-12-01T06:00:01.000Z' }),
+      sampleRecord('slack', 4, b, 'failed', { at: '2025-12-01T06:00:00.000Z' }),
+      sampleRecord('slack', 4, b, 'sent', { at: '2025-12-02T06:00:00.000Z' }),
+      sampleRecord('slack', 4, a, 'failed', { attempts: 2, detail: 'later', at: '2025-12-02T06:00:00.000Z' }),
+    ];
+    await writeAtVersion(database, 1, { records: old, dataVersions: [[4, '2025-11-30']] });
+    const before = await alertIndexes(database);
+    const log = await open(database);
+    try {
+      assert.deepEqual(log.migrations, {
+        schemaVersion: latestAlertLogVersion,
+        applied: allVersions.filter((version) => version > 1),
+      });
+      assert.deepEqual(await log.records('contract.test'), old);
+      assert.deepEqual(await log.undelivered('contract.test'), [old[4]]);
+      assert.deepEqual(await log.sentKeys('slack', [4]), new Set([alertKey(4, b)]));
+      assert.deepEqual(await log.dataVersions([4]), new Map([[4, '2025-11-30']]));
+    } finally {
+      await log.close();
+    }
+    assert.ok(!before.includes('alerts_pending'), before.join(', '));
+    assert.deepEqual(
+      (await alertIndexes(database)).filter((name) => !before.includes(name)),
+      ['alerts_pending'],
+    );
+    const again = await open(database);
+    try {
+      assert.deepEqual(again.migrations.applied, []);
+    } finally {
+      await again.close();
+    }
   });
 
   test('data versions: set, read, overwritten; unknown scans absent', async () => {

@@ -9,9 +9,15 @@ import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreVersionError } from '../../src/store/types.js';
-import { latestAlertLogVersion } from '../../src/watch/alert-log.js';
+import {
+  alertLogMigrations,
+  latestAlertLogVersion,
+  pendingFailuresQuery,
+} from '../../src/watch/alert-log.js';
 import { SqliteAlertLog } from '../../src/watch/sqlite-alert-log.js';
 import { alertLogContract, sampleItem, sampleRecord } from './alert-log-contract.js';
+
+const allVersions = alertLogMigrations.map((migration) => migration.version).sort((a, b) => a - b);
 
 const dir = mkdtempSync(join(tmpdir(), 'telltale-alert-log-'));
 let counter = 0;
@@ -36,7 +42,7 @@ describe('SQLite alert log: the contract', () => {
 });
 
 describe('SQLite alert log: versions', () => {
-  test('tables written before versioning are recognised as version 1 and keep their rows', async () => {
+  test('tables written before versioning are recognised as version 1, then migrated on, and keep their rows', async () => {
     const path = join(dir, 'unversioned.db');
     const raw = new Database(path);
     for (const statement of unversionedSchema) raw.exec(statement);
@@ -52,7 +58,7 @@ describe('SQLite alert log: versions', () => {
 
     const log = SqliteAlertLog.open(path);
     try {
-      assert.deepEqual(log.migrations, { schemaVersion: latestAlertLogVersion, applied: [1] });
+      assert.deepEqual(log.migrations, { schemaVersion: latestAlertLogVersion, applied: allVersions });
       assert.deepEqual(await log.records('contract.test'), [
         sampleRecord('slack', 4, item, 'sent', { detail: 'ok', at: '2025-12-01T06:00:00.000Z' }),
       ]);
@@ -62,7 +68,10 @@ describe('SQLite alert log: versions', () => {
     }
     const check = new Database(path, { readonly: true });
     try {
-      assert.deepEqual(check.prepare('SELECT version FROM alert_log_migrations').all(), [{ version: 1 }]);
+      assert.deepEqual(
+        check.prepare('SELECT version FROM alert_log_migrations ORDER BY version').all(),
+        allVersions.map((version) => ({ version })),
+      );
     } finally {
       check.close();
     }
@@ -85,7 +94,7 @@ describe('SQLite alert log: versions', () => {
     const log = SqliteAlertLog.open(path);
     try {
       assert.deepEqual(store.migrations.applied, [1]);
-      assert.deepEqual(log.migrations.applied, [1]);
+      assert.deepEqual(log.migrations.applied, allVersions);
       await log.record([sampleRecord('slack', 1, sampleItem('fp'), 'sent')]);
       assert.equal((await log.records('contract.test')).length, 1);
     } finally {
@@ -94,5 +103,27 @@ describe('SQLite alert log: versions', () => {
     const again = await openStore(path);
     assert.deepEqual(again.migrations.applied, []);
     await again.close();
+  });
+
+  test('pending failures are found by seeks on alerts_pending, never by reading all of a domain', async () => {
+    const path = join(dir, 'plan.db');
+    await SqliteAlertLog.open(path).close();
+    const db = new Database(path, { readonly: true });
+    try {
+      const steps = (
+        db.prepare(`EXPLAIN QUERY PLAN ${pendingFailuresQuery('?')}`).all('contract.test') as {
+          detail: string;
+        }[]
+      )
+        .map((step) => step.detail)
+        .filter((detail) => /^(SCAN|SEARCH) /.test(detail));
+      // The outer walk over the domain's failed records, then one probe each for a success and a later failure.
+      assert.equal(steps.length, 3, steps.join('\n'));
+      for (const step of steps) {
+        assert.match(step, /^SEARCH \w+ USING (COVERING )?INDEX alerts_pending \(domain=\? AND outcome=\?/);
+      }
+    } finally {
+      db.close();
+    }
   });
 });
