@@ -91,10 +91,10 @@ async function deliver(
 async function latestRegressions(
   deps: WatchDeps,
   domain: string,
-): Promise<{ scan?: StoredScan; previous?: StoredScan; items: AlertItem[] }> {
+): Promise<{ scan?: StoredScan; previous?: StoredScan; items: AlertItem[]; recent: StoredScan[] }> {
   const history = await deps.store.latestScans(domain, historyDepth);
   const [current, previous] = history;
-  if (current === undefined) return { items: [] };
+  if (current === undefined) return { items: [], recent: [] };
   const dataVersions = await deps.log.dataVersions(history.map((entry) => entry.scan.id));
   const items = regressions({
     history,
@@ -103,13 +103,36 @@ async function latestRegressions(
     alertOnBaseline: deps.alertOnBaseline,
     titleOf: deps.titleOf,
   });
-  return { scan: current.scan, ...(previous === undefined ? {} : { previous: previous.scan }), items };
+  return {
+    scan: current.scan,
+    ...(previous === undefined ? {} : { previous: previous.scan }),
+    items,
+    recent: history.map((entry) => entry.scan),
+  };
+}
+
+/**
+ * When a scan ran, for a retried alert: from the scans the round read, else from the store. The failed
+ * record's own time is when delivery was tried, so it serves only if the scan is gone from the history.
+ */
+function scanTimes(
+  deps: WatchDeps,
+  recent: readonly StoredScan[],
+): (failure: AlertRecord) => Promise<string> {
+  const known = new Map<number, string | undefined>(recent.map((scan) => [scan.id, scan.startedAt]));
+  return async (failure: AlertRecord): Promise<string> => {
+    if (!known.has(failure.scanId)) {
+      known.set(failure.scanId, (await deps.store.getScan(failure.scanId))?.scan.startedAt);
+    }
+    return known.get(failure.scanId) ?? failure.at;
+  };
 }
 
 /** Delivers, per channel, the items of the newest scan not yet sent there, then retries older failures. */
 async function deliverPending(deps: WatchDeps, domain: string, tally: Tally): Promise<number> {
   const latest = await latestRegressions(deps, domain);
   const failures = await deps.log.undelivered(domain);
+  const scannedAt = scanTimes(deps, latest.recent);
   for (const channel of deps.channels) {
     const messages = new Map<number, AlertMessage>();
     if (latest.scan !== undefined && latest.items.length > 0) {
@@ -131,7 +154,7 @@ async function deliverPending(deps: WatchDeps, domain: string, tally: Tally): Pr
       messages.set(failure.scanId, {
         domain,
         scanId: failure.scanId,
-        scannedAt: existing?.scannedAt ?? failure.at,
+        scannedAt: existing?.scannedAt ?? (await scannedAt(failure)),
         items: [...(existing?.items ?? []), failure.item],
       });
     }
