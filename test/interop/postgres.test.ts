@@ -18,6 +18,7 @@ import { NodeHttpsFetcher } from '../../src/net/http/https-fetcher.js';
 import { NodeSmtpProber } from '../../src/net/smtp/prober.js';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreVersionError } from '../../src/store/types.js';
+import { alertLogMigrations } from '../../src/watch/alert-log.js';
 import { PostgresAlertLog } from '../../src/watch/postgres-alert-log.js';
 import { runCliCaptured } from '../cli/run-cli.js';
 import { storeContract } from '../store/store-contract.js';
@@ -172,7 +173,11 @@ describe('PostgreSQL history store (interop)', () => {
     }
     const log = await PostgresAlertLog.open(url);
     try {
-      assert.deepEqual(log.migrations.applied, [1]);
+      // Version 1 is recorded over the tables found, then every later version is applied.
+      assert.deepEqual(
+        log.migrations.applied,
+        alertLogMigrations.map((migration) => migration.version),
+      );
       assert.deepEqual(await log.records('contract.test'), [
         sampleRecord('slack', 4, item, 'sent', { detail: 'ok', at: '2025-12-01T06:00:00.000Z' }),
       ]);
