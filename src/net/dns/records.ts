@@ -1,5 +1,5 @@
-// Conversion between dns-packet's record objects and our DnsRecord union, both ways: decoding what a
-// resolver sent, and encoding records for the test server and the lab's authoritative server.
+// Conversion between dns-packet's record objects and our DnsRecord union, both ways: encoding records
+// for the test server and the lab's authoritative server, and decoding (the client's reference only).
 
 import type { Answer } from 'dns-packet';
 import { normalizeWireName } from './names.js';
@@ -64,6 +64,9 @@ const nameField = (value: unknown): string | undefined =>
 const uint32 = (value: unknown): number | undefined => (isUint(value, 0xffffffff) ? value : undefined);
 
 /**
+ * The client no longer decodes through dns-packet (decode.ts reads packets itself); this stays as the
+ * reference its differential test compares against.
+ *
  * One decoded answer as a DnsRecord, or undefined for types we do not model (RRSIG, NSEC, OPT…) and
  * for data that is not the shape its type promises (a hostile packet can decode to odd values).
  * Each record is built as one literal (no spread of a shared base): this runs for every record of

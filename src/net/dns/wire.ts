@@ -1,10 +1,9 @@
 // The pure half of the wire client: building a query packet and judging a response packet against the
 // question it should answer. No sockets here, so the fuzz test can throw anything at it.
 
-import type { Answer, DecodedPacket } from 'dns-packet';
 import * as dnsPacket from 'dns-packet';
-import { isAtOrBelow, normalizeWireName } from './names.js';
-import { fromPacketAnswer } from './records.js';
+import { type AuthoritySoa, type DecodedResponse, decodeResponse } from './decode.js';
+import { isAtOrBelow } from './names.js';
 import type { DnsAnswer, DnsErrorReason, DnsRecord, RecordType } from './types.js';
 
 /** The EDNS0 payload size we advertise, and so the largest UDP response we accept. */
@@ -43,6 +42,7 @@ export function typeCode(type: RecordType): number {
 }
 
 const flagRd = 0x0100;
+const flagTc = 0x0200;
 const flagAd = 0x0020;
 const flagCd = 0x0010;
 const flagDo = 0x8000;
@@ -154,24 +154,9 @@ export type Interpretation =
 const ignore = (why: string): Interpretation => ({ kind: 'ignore', why });
 const failure = (reason: DnsErrorReason, why: string): Interpretation => ({ kind: 'failure', reason, why });
 
-function decode(bytes: Uint8Array): DecodedPacket | undefined {
-  try {
-    // Packets from a socket are Buffers already; only other byte arrays need a Buffer view.
-    return dnsPacket.decode(
-      Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/** The full RCODE: the header's 4 bits plus the OPT record's upper 8 bits (RFC 6891 §6.1.3). */
-function fullRcode(packet: DecodedPacket, bytes: Uint8Array): number {
-  const low = (bytes[3] ?? 0) & 0x0f;
-  const opt = (packet.additionals ?? []).find((record) => record.type === 'OPT');
-  const high = opt !== undefined && 'extendedRcode' in opt ? opt.extendedRcode : 0;
-  return (high << 4) | low;
-}
+/** Packets from a socket are Buffers already; only other byte arrays need a Buffer view. */
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const rcodeFailures: ReadonlyMap<number, DnsErrorReason> = new Map([
   [1, 'formerr'],
@@ -191,15 +176,18 @@ export function rcodeName(rcode: number): string {
   return rcodeNames.get(rcode) ?? `RCODE ${rcode}`;
 }
 
-function questionMatches(packet: DecodedPacket, expected: ExpectedResponse): string | undefined {
-  const questions = packet.questions ?? [];
-  if (questions.length !== 1) return `${questions.length} questions`;
-  const [question] = questions;
-  if (question === undefined) return 'no question';
-  if (normalizeWireName(question.name) !== expected.name)
-    return `question for another name (${question.name})`;
-  if (question.type !== expected.type) return `question for another type (${question.type})`;
-  if ((question.class ?? 'IN') !== 'IN') return `question for another class (${question.class})`;
+const typeNames: ReadonlyMap<number, RecordType> = new Map(
+  Object.entries(typeCodes).map(([type, code]) => [code, type as RecordType]),
+);
+
+function questionMatches(packet: DecodedResponse, expected: ExpectedResponse): string | undefined {
+  const count = packet.questionCount;
+  if (count !== 1) return `${count} questions`;
+  if (packet.questionName !== expected.name) return `question for another name (${packet.questionName})`;
+  const type = packet.questionType;
+  if (type !== typeCodes[expected.type])
+    return `question for another type (${typeNames.get(type) ?? `TYPE${type}`})`;
+  if (packet.questionClass !== classIn) return `question for another class (CLASS${packet.questionClass})`;
   return undefined;
 }
 
@@ -233,24 +221,10 @@ function followAliases(records: readonly DnsRecord[], expected: ExpectedResponse
   }
 }
 
-function convertAll(answers: readonly Answer[]): DnsRecord[] {
-  const records: DnsRecord[] = [];
-  for (const answer of answers) {
-    if (answer.type === 'OPT' || (answer.class ?? 'IN') !== 'IN') continue;
-    const record = fromPacketAnswer(answer);
-    if (record !== undefined) records.push(record);
-  }
-  return records;
-}
-
 /** RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM) seconds. */
-function negativeTtl(authorities: readonly Answer[], final: string): number | undefined {
-  for (const authority of authorities) {
-    // Only SOAs matter here: the NSECs and RRSIGs beside them are not worth converting.
-    if (authority.type !== 'SOA' || (authority.class ?? 'IN') !== 'IN') continue;
-    const record = fromPacketAnswer(authority);
-    if (record?.type === 'SOA' && isAtOrBelow(final, record.name))
-      return Math.min(record.ttl, record.minimum);
+function negativeTtl(soas: readonly AuthoritySoa[], final: string): number | undefined {
+  for (const soa of soas) {
+    if (isAtOrBelow(final, soa.name)) return Math.min(soa.ttl, soa.minimum);
   }
   return undefined;
 }
@@ -264,30 +238,31 @@ export function interpretResponse(bytes: Uint8Array, expected: ExpectedResponse)
   const id = ((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0);
   if (id !== expected.id) return ignore(`wrong ID ${id}`);
   if (((bytes[2] ?? 0) & 0x80) === 0) return ignore('not a response (QR=0)');
-  const packet = decode(bytes);
+  const packet = decodeResponse(asBuffer(bytes));
   if (packet === undefined) return ignore('undecodable packet');
   const opcode = ((bytes[2] ?? 0) >> 3) & 0x0f;
   if (opcode !== 0) return ignore(`opcode ${opcode}`);
-  const rcode = fullRcode(packet, bytes);
+  // The full RCODE: the header's 4 bits plus the OPT record's upper 8 bits (RFC 6891 §6.1.3).
+  const rcode = (packet.extendedRcode << 4) | (packet.flags & 0x0f);
   const mismatch = questionMatches(packet, expected);
   // FORMERR/NOTIMP/REFUSED/SERVFAIL may come back without the question (RFC 1035 leaves it open).
-  const questionless = (packet.questions ?? []).length === 0 && rcode !== 0 && rcode !== 3;
+  const questionless = packet.questionCount === 0 && rcode !== 0 && rcode !== 3;
   if (mismatch !== undefined && !questionless) return ignore(mismatch);
-  if (packet.flag_tc) return { kind: 'truncated' };
+  if ((packet.flags & flagTc) !== 0) return { kind: 'truncated' };
   const reason = rcodeFailures.get(rcode);
   if (reason !== undefined) return failure(reason, rcodeName(rcode));
   if (rcode !== 0 && rcode !== 3) return failure('other', rcodeName(rcode));
 
-  const records = convertAll(packet.answers ?? []);
+  const records = packet.answers;
   const chain = followAliases(records, expected);
   if (chain.problem !== undefined) return failure('malformed', chain.problem);
-  // Literals rather than a spread of a shared base: this runs for every response (see fromPacketAnswer).
+  // Literals rather than a spread of a shared base: this runs for every response.
   const { name, type } = expected;
   const { aliases } = chain;
-  const authenticated = packet.flag_ad;
+  const authenticated = (packet.flags & flagAd) !== 0;
   const matching = records.filter((record) => record.type === type && record.name === chain.final);
   if (rcode === 3) {
-    const ttl = negativeTtl(packet.authorities ?? [], chain.final);
+    const ttl = negativeTtl(packet.authoritySoas, chain.final);
     return {
       kind: 'answer',
       answer: { name, type, aliases, authenticated, kind: 'nxdomain' },
@@ -295,7 +270,7 @@ export function interpretResponse(bytes: Uint8Array, expected: ExpectedResponse)
     };
   }
   if (matching.length === 0) {
-    const ttl = negativeTtl(packet.authorities ?? [], chain.final);
+    const ttl = negativeTtl(packet.authoritySoas, chain.final);
     return {
       kind: 'answer',
       answer: { name, type, aliases, authenticated, kind: 'nodata' },
