@@ -188,7 +188,10 @@ describe('NodeHttpsFetcher connection steps', () => {
   it('reports a server that resets the connection as a connect error', async () => {
     const error = failure(await get('reset.connect.test'));
     assert.equal(error.reason, 'connect');
-    assert.match(error.detail, /^could not connect to reset\.connect\.test: 192\.0\.2\.3: .*ECONNRESET/);
+    assert.match(
+      error.detail,
+      /^could not connect to reset\.connect\.test: 192\.0\.2\.3: .*(ECONNRESET|EPIPE)/,
+    );
   });
 
   it('reports a server that does not speak TLS as a TLS error, with the message of the failed write', async () => {
