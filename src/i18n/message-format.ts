@@ -43,7 +43,7 @@ function parseParts(cursor: Cursor, inPlural: boolean): Part[] {
   const parts: Part[] = [];
   // A text run is sliced from the source in one piece. Built with `+=` a character at a time it was a rope of
   // one-character pieces (V8 cons strings), kept in the parse cache: every rendered message embedded it, and
-  // JSON.stringify walked those ~45 pieces per message again when flattening each report (docs/performance.md).
+  // JSON.stringify walked those ~45 pieces per message again when flattening each report.
   let start = cursor.index;
   const flush = (): void => {
     if (cursor.index > start) parts.push({ kind: 'text', text: cursor.source.slice(start, cursor.index) });
