@@ -42,17 +42,12 @@ export class OutputFile {
     return this.position;
   }
 
-  write(text: string): number {
-    // The string goes to the kernel as it is (no Buffer per write); only a short write needs the bytes.
-    const length = Buffer.byteLength(text, 'utf8');
-    let written = writeSync(this.fd, text, this.position, 'utf8');
-    if (written < length) {
-      const bytes = Buffer.from(text, 'utf8');
-      while (written < length) {
-        written += writeSync(this.fd, bytes, written, length - written, this.position + written);
-      }
+  write(bytes: Uint8Array): number {
+    let written = 0;
+    while (written < bytes.length) {
+      written += writeSync(this.fd, bytes, written, bytes.length - written, this.position + written);
     }
-    this.position += length;
+    this.position += bytes.length;
     return this.position;
   }
 

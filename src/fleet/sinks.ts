@@ -17,9 +17,10 @@ export interface FleetSink<R = Report> {
   flush(): Promise<void>;
 }
 
-/** Anything text can be appended to; `write` returns the size after the write when it is a file. */
+/** Anything bytes can be appended to; `write` returns the size after the write when it is a file. */
 export interface TextTarget {
-  write(text: string): number | undefined;
+  /** The bytes are the caller's again once this returns: a target that keeps them must copy them. */
+  write(bytes: Uint8Array): number | undefined;
   /** Makes what was written durable (fsync); may run off the main thread. */
   sync(): Promise<void> | void;
 }
@@ -46,16 +47,18 @@ export function renderedSink(
 }
 
 /**
- * Rendered lines are written in batches of about this many characters: one system call for several
- * domains instead of one each. A batch is committed (and its domains recorded as done) only once written,
- * so a kill loses at most one batch, and those domains are scanned again on --resume.
+ * Rendered lines are encoded into one buffer and written when it is full: one system call for several
+ * domains instead of one each, and each line encoded once, in place. A batch is committed (its domains
+ * recorded as done) only once written, so a kill loses at most one batch, scanned again on --resume.
  */
-const batchChars = 1 << 17;
+const batchBytes = 1 << 20;
 /** …or after this long, so a slow trickle of results (and the runner's window) does not wait for a checkpoint. */
 const batchDelayMs = 50;
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit: a line that fits by this measure fits. */
+const maxBytesPerUnit = 3;
 
-interface Rendered {
-  readonly text: string;
+interface Written {
+  readonly end: number;
   readonly onCommitted: OnCommitted;
 }
 
@@ -66,39 +69,40 @@ function renderedTextSink<R>(
   render: (result: R) => string,
 ): FleetSink<R> {
   const { header } = formatter(format);
-  if (fresh && header !== '') target.write(header);
-  let pending: Rendered[] = [];
-  let pendingChars = 0;
+  if (fresh && header !== '') target.write(Buffer.from(header, 'utf8'));
+  const buffer = Buffer.allocUnsafeSlow(batchBytes);
+  let used = 0;
+  let pending: Written[] = [];
   let timer: NodeJS.Timeout | undefined;
+  const commit = (batch: readonly Written[], bytes: Uint8Array): void => {
+    const end = target.write(bytes);
+    // Each domain's state entry vouches for the output up to the end of its own line.
+    const start = end === undefined ? undefined : end - bytes.length;
+    for (const item of batch) item.onCommitted(start === undefined ? undefined : start + item.end);
+  };
   const writePending = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    pendingChars = 0;
-    const end = target.write(
-      batch.length === 1 ? (batch[0]?.text ?? '') : batch.map((item) => item.text).join(''),
-    );
-    if (end === undefined) {
-      for (const item of batch) item.onCommitted(undefined);
-      return;
-    }
-    // Each domain's state entry vouches for the output up to the end of its own line.
-    let offset = end;
-    for (const item of batch) offset -= Buffer.byteLength(item.text, 'utf8');
-    for (const item of batch) {
-      offset += Buffer.byteLength(item.text, 'utf8');
-      item.onCommitted(offset);
-    }
+    const bytes = buffer.subarray(0, used);
+    used = 0;
+    commit(batch, bytes);
   };
   return {
     async add(result, onCommitted) {
       const text = render(result);
-      pending.push({ text, onCommitted });
-      pendingChars += text.length;
-      if (pendingChars >= batchChars) writePending();
-      else timer ??= setTimeout(writePending, batchDelayMs).unref();
+      if (used + text.length * maxBytesPerUnit > batchBytes) writePending();
+      if (text.length * maxBytesPerUnit > batchBytes) {
+        // A line larger than the whole buffer goes out on its own.
+        const bytes = Buffer.from(text, 'utf8');
+        commit([{ end: bytes.length, onCommitted }], bytes);
+        return;
+      }
+      used += buffer.write(text, used, 'utf8');
+      pending.push({ end: used, onCommitted });
+      timer ??= setTimeout(writePending, batchDelayMs).unref();
     },
     async flush() {
       writePending();

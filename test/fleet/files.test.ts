@@ -8,6 +8,7 @@ import { after, describe, test } from 'node:test';
 import { OutputFile, StateFile } from '../../src/fleet/files.js';
 import { entryLine } from '../../src/fleet/progress-state.js';
 
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'telltale-fleet-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -17,14 +18,14 @@ describe('fleet output file', () => {
   test('write returns the size in bytes after the text; a resume cuts back to the offset vouched for', async () => {
     const path = join(dir, 'out.jsonl');
     const fresh = OutputFile.open(path, 0);
-    assert.equal(fresh.write('{"d":"é"}\n'), 11);
-    assert.equal(fresh.write('{"d":"b"}\n'), 21);
+    assert.equal(fresh.write(utf8('{"d":"é"}\n')), 11);
+    assert.equal(fresh.write(utf8('{"d":"b"}\n')), 21);
     await fresh.sync();
     fresh.close();
     writeFileSync(path, `${readFileSync(path, 'utf8')}{"torn`);
     const resumed = OutputFile.open(path, 21);
     assert.equal(resumed.offset, 21);
-    assert.equal(resumed.write('{"d":"c"}\n'), 31);
+    assert.equal(resumed.write(utf8('{"d":"c"}\n')), 31);
     resumed.close();
     assert.equal(readFileSync(path, 'utf8'), '{"d":"é"}\n{"d":"b"}\n{"d":"c"}\n');
   });

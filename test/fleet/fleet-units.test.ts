@@ -201,7 +201,11 @@ describe('the fleet runner with a fake scan', () => {
         active -= 1;
         return sampleReport(target.domain, '2026-01-01T00:00:00.000Z', []);
       },
-      sink: textSink({ write: (text) => void written.push(text), sync: () => undefined }, 'jsonl', true),
+      sink: textSink(
+        { write: (bytes) => void written.push(Buffer.from(bytes).toString('utf8')), sync: () => undefined },
+        'jsonl',
+        true,
+      ),
       state: {
         tracker,
         record: (line) => void recorded.push(line),
@@ -319,9 +323,9 @@ describe('the fleet runner with a fake scan', () => {
     const writes: string[] = [];
     let size = 0;
     const target = {
-      write: (text: string) => {
-        writes.push(text);
-        size += Buffer.byteLength(text, 'utf8');
+      write: (bytes: Uint8Array) => {
+        writes.push(Buffer.from(bytes).toString('utf8'));
+        size += bytes.length;
         return size;
       },
       sync: () => undefined,
@@ -353,9 +357,53 @@ describe('the fleet runner with a fake scan', () => {
     );
   });
 
+  test('a line larger than the whole batch buffer goes out on its own, after what waited, in order', async () => {
+    const writes: string[] = [];
+    let size = 0;
+    const sink = textSink(
+      {
+        write: (bytes) => {
+          writes.push(Buffer.from(bytes).toString('utf8'));
+          size += bytes.length;
+          return size;
+        },
+        sync: () => undefined,
+      },
+      'jsonl',
+      true,
+    );
+    const committed: (number | undefined)[] = [];
+    const huge = { ...sampleFinding('spf.too-long', 'fail'), message: 'é'.repeat(400_000) };
+    await sink.add(sampleReport('a.test', '2026-01-01T00:00:00.000Z', []), (offset) =>
+      committed.push(offset),
+    );
+    await sink.add(sampleReport('big.test', '2026-01-01T00:00:00.000Z', [huge]), (offset) =>
+      committed.push(offset),
+    );
+    await sink.add(sampleReport('c.test', '2026-01-01T00:00:00.000Z', []), (offset) =>
+      committed.push(offset),
+    );
+    await sink.flush();
+    assert.equal(writes.length, 3);
+    const lines = writes.join('').split('\n').slice(0, -1);
+    assert.deepEqual(
+      lines.map((line) => (JSON.parse(line) as Report).target.domain),
+      ['a.test', 'big.test', 'c.test'],
+    );
+    let end = 0;
+    assert.deepEqual(
+      committed,
+      lines.map((line) => (end += Buffer.byteLength(`${line}\n`, 'utf8'))),
+    );
+  });
+
   test('the text sink writes a waiting batch after a short delay, without a checkpoint', async () => {
     const writes: string[] = [];
-    const sink = textSink({ write: (text) => void writes.push(text), sync: () => undefined }, 'jsonl', true);
+    const sink = textSink(
+      { write: (bytes) => void writes.push(Buffer.from(bytes).toString('utf8')), sync: () => undefined },
+      'jsonl',
+      true,
+    );
     const committed: (number | undefined)[] = [];
     await sink.add(sampleReport('a.test', '2026-01-01T00:00:00.000Z', []), (offset) =>
       committed.push(offset),

@@ -218,10 +218,14 @@ export async function fleetCommand(
       } else if (chosen.output !== undefined) {
         const file = OutputFile.open(chosen.output, previous?.offset ?? 0);
         outputFile = file;
-        const target = { write: (text: string) => file.write(text), sync: () => file.sync() };
+        const target = { write: (bytes: Uint8Array) => file.write(bytes), sync: () => file.sync() };
         destination = { kind: 'text', target, fresh: file.offset === 0 };
       } else {
-        const target = { write: (text: string) => void io.stdout.write(text), sync: () => undefined };
+        // Whole lines only (the sink writes line by line), so decoding cannot split a character.
+        const target = {
+          write: (bytes: Uint8Array) => void io.stdout.write(Buffer.from(bytes).toString('utf8')),
+          sync: () => undefined,
+        };
         destination = { kind: 'text', target, fresh: true };
       }
       if (chosen.state !== undefined)
