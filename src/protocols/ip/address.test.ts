@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { AddressClass, IpAddress, Ipv6Address } from './address.js';
 import {
   classifyAddress,
@@ -252,5 +253,57 @@ describe('classifyAddress', () => {
       addressClass: 'private',
     });
     assert.equal(specialBlock(ip('8.8.8.8')), undefined);
+  });
+});
+
+// The IPv4 reader is a hand-written scanner: it must accept exactly what split('.') and a strict octet pattern do.
+function referenceIpv4(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  const octets: number[] = [];
+  for (const part of parts) {
+    if (!/^(?:0|[1-9][0-9]{0,2})$/.test(part) || Number(part) > 255) return undefined;
+    octets.push(Number(part));
+  }
+  return octets;
+}
+
+describe('IPv4 text', () => {
+  it('is read exactly as a split on dots with strict octets would read it', () => {
+    const ipv4ish = fc.stringMatching(/^[0-9.]{0,19}$/);
+    const noisy = fc.string({
+      unit: fc.constantFrom('0', '1', '2', '5', '9', '.', ' ', 'a', '+', '-', '\n', '٣'),
+      maxLength: 19,
+    });
+    fc.assert(
+      fc.property(fc.oneof(ipv4ish, noisy), (text) => {
+        const parsed = text.includes(':') ? undefined : parseIp(text);
+        const expected = text.length === 0 ? undefined : referenceIpv4(text);
+        assert.deepEqual(parsed === undefined ? undefined : [...parsed.bytes], expected);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      '0.0.0.0',
+      '255.255.255.255',
+      '1.2.3.04',
+      '1.2.3.256',
+      '1.2.3',
+      '1.2.3.4.',
+      '.1.2.3',
+      '1..2.3',
+    ])
+      assert.deepEqual(
+        parseIp(text) === undefined ? undefined : [...(parseIp(text)?.bytes ?? [])],
+        referenceIpv4(text),
+      );
+  });
+
+  it('is written back as four decimal octets', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4, maxLength: 4 }), (bytes) => {
+        assert.equal(formatIp({ family: 4, bytes }), Array.from(bytes, String).join('.'));
+      }),
+    );
   });
 });

@@ -146,6 +146,8 @@ function isValidTerm(text: string): boolean {
  * them (RFC 7208 §3.3), so a missing space glues two terms and a stray one splits a term.
  */
 export function findSplitMistakes(domain: string, strings: readonly string[]): SplitMistake[] {
+  // Most records are one string: no boundary, nothing to parse (every TXT record of every domain comes here).
+  if (strings.length < 2) return [];
   const joined = strings.join('');
   const recordOk = parseSpfRecord(joined).ok;
   const mistakes: SplitMistake[] = [];
