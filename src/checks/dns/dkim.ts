@@ -228,6 +228,18 @@ function candidates(
   return { list, rejected };
 }
 
+/** Selectors to probe, in order, and their names joined for the summary's evidence. */
+interface TriedList {
+  readonly candidates: readonly Candidate[];
+  readonly text: string;
+}
+
+interface SelectorPlan {
+  readonly full: TriedList;
+  readonly narrow: TriedList;
+  readonly rejected: readonly string[];
+}
+
 /** Runs fn over items with at most `limit` in flight; results keep the order of items. */
 async function mapBounded<T, R>(
   items: readonly T[],
@@ -582,6 +594,8 @@ function dnsErrorFindings(domain: string, probes: readonly Probe[]): Finding[] {
 function summaryFinding(
   domain: string,
   probes: readonly Probe[],
+  /** The selectors of `probes`, in order, joined with ", " (built once per list: see selectorPlan). */
+  triedText: string,
   own: readonly (Probe & { kind: 'found' })[],
   wildcardFound: boolean,
   rejected: readonly string[],
@@ -606,7 +620,7 @@ function summaryFinding(
     {
       kind: 'text',
       label: 'selectors tried',
-      value: probes.map((item) => item.candidate.selector).join(', '),
+      value: triedText,
     },
     ...dangling.map((item) => dnsEvidence(item.answer)),
     ...(parent === undefined ? [] : [dnsEvidence(parent)]),
@@ -699,6 +713,28 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
   const concurrency = settings.concurrency ?? 8;
   const randomSelector = settings.randomSelector ?? defaultRandomSelector;
   const fallback = new Set(settings.fallbackSelectors ?? defaultFallbackSelectors);
+  // A fleet scans every domain with the same --dkim-selector list: the candidates, the shorter list tried
+  // below a name that does not exist, and the text naming each are built once per list, not per domain.
+  const plans = new WeakMap<readonly string[], SelectorPlan>();
+  const tried = (list: readonly Candidate[]): TriedList => ({
+    candidates: list,
+    text: list.map((candidate) => candidate.selector).join(', '),
+  });
+  const selectorPlan = (user: readonly string[]): SelectorPlan => {
+    let plan = plans.get(user);
+    if (plan === undefined) {
+      const { list, rejected } = candidates(user, builtin);
+      plan = {
+        full: tried(list),
+        narrow: tried(
+          list.filter((candidate) => candidate.origin === 'user' || fallback.has(candidate.selector)),
+        ),
+        rejected,
+      };
+      plans.set(user, plan);
+    }
+    return plan;
+  };
   return {
     name: 'dkim',
     datasets: [
@@ -711,7 +747,7 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
     meta: Object.values(dkimMeta),
     async run(target: ScanTarget, context: CheckContext): Promise<readonly Finding[]> {
       const { domain } = target;
-      const { list, rejected } = candidates(context.options.dkimSelectors, builtin);
+      const { full, narrow, rejected } = selectorPlan(context.options.dkimSelectors);
       // The guard runs first so a wildcard is known before any selector's answer is believed; the parent
       // name beside it, since NXDOMAIN there (also when the domain does not exist) spares ~40 lookups. An
       // error or NODATA there (an empty non-terminal above real keys) leads to the full probe.
@@ -720,10 +756,8 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
         lookup(context.dns, `_domainkey.${domain}`, context.signal),
       ]);
       const pruned = provesNoSelector(parent);
-      const tried = pruned
-        ? list.filter((candidate) => candidate.origin === 'user' || fallback.has(candidate.selector))
-        : list;
-      const probes = await mapBounded(tried, concurrency, (candidate) =>
+      const tried = pruned ? narrow : full;
+      const probes = await mapBounded(tried.candidates, concurrency, (candidate) =>
         probe(context.dns, domain, candidate, context.signal),
       );
       const found = probes.filter((item) => item.kind === 'found');
@@ -748,7 +782,15 @@ export function createDkimCheck(settings: DkimCheckSettings = {}): DomainCheck {
       }
       findings.push(...dnsErrorFindings(domain, probes));
       findings.push(
-        summaryFinding(domain, probes, own, guard.kind === 'found', rejected, pruned ? parent : undefined),
+        summaryFinding(
+          domain,
+          probes,
+          tried.text,
+          own,
+          guard.kind === 'found',
+          rejected,
+          pruned ? parent : undefined,
+        ),
       );
       return findings;
     },
