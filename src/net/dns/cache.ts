@@ -7,12 +7,13 @@ export interface CacheHit<V> {
   readonly ageMs: number;
 }
 
-interface Entry<V> {
-  readonly value: V;
+interface Entry<V> extends CacheHit<V> {
   readonly storedAt: number;
   readonly expiresAt: number;
   /** The insertion count when this entry last moved to the young end of the map. */
   touched: number;
+  /** As of the latest hit(). */
+  ageMs: number;
 }
 
 export class TtlCache<V> {
@@ -41,6 +42,15 @@ export class TtlCache<V> {
   }
 
   get(key: string): CacheHit<V> | undefined {
+    const entry = this.hit(key);
+    return entry === undefined ? undefined : { value: entry.value, ageMs: entry.ageMs };
+  }
+
+  /**
+   * get() without a result object per hit: the entry itself, whose ageMs the next hit on it overwrites,
+   * so read it at once.
+   */
+  hit(key: string): CacheHit<V> | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     const now = this.now();
@@ -53,7 +63,8 @@ export class TtlCache<V> {
       entry.touched = this.insertions++;
       this.entries.set(key, entry);
     }
-    return { value: entry.value, ageMs: Math.max(0, now - entry.storedAt) };
+    entry.ageMs = Math.max(0, now - entry.storedAt);
+    return entry;
   }
 
   /** Stores for ttlMs; a non-positive TTL stores nothing (TTL 0 means "do not cache", RFC 1035 §3.2.1). */
@@ -61,7 +72,13 @@ export class TtlCache<V> {
     this.entries.delete(key);
     if (!(ttlMs > 0) || this.maxEntries === 0) return;
     const now = this.now();
-    this.entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs, touched: this.insertions++ });
+    this.entries.set(key, {
+      value,
+      storedAt: now,
+      expiresAt: now + ttlMs,
+      touched: this.insertions++,
+      ageMs: 0,
+    });
     while (this.entries.size > this.maxEntries) {
       let oldest = this.oldest.next();
       if (oldest.done) {

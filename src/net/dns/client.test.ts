@@ -502,3 +502,118 @@ describe('UDP pool: sockets and source ports', () => {
     assert.deepEqual(await pending, { kind: 'network', message: 'client closed' });
   });
 });
+
+describe('wire DNS client: lookups without a promise chain', () => {
+  it('ages TTLs by whole seconds, across seconds and between hits of the same second', async () => {
+    let now = 0;
+    const dns = await server((q) => reply(q, { answers: [a('example.com', '192.0.2.1', 60)] }));
+    const dns1 = client([dns], { now: () => now });
+    const ttl = (answer: DnsAnswer) => (answer.kind === 'ok' ? answer.records[0]?.ttl : undefined);
+    assert.equal(ttl(await dns1.query('example.com', 'A')), 60);
+    now = 999;
+    assert.equal(ttl(await dns1.query('example.com', 'A')), 60);
+    now = 1000;
+    assert.equal(ttl(await dns1.query('example.com', 'A')), 59);
+    now = 1999;
+    assert.equal(ttl(await dns1.query('example.com', 'A')), 59);
+    now = 2000;
+    const later = await dns1.query('example.com', 'A');
+    assert.equal(ttl(later), 58);
+    assert.deepEqual(later.kind === 'ok' && later.records, [a('example.com', '192.0.2.1', 58)]);
+    now = 59_999;
+    assert.equal(ttl(await dns1.query('example.com', 'A')), 1);
+    assert.equal(dns.queries.length, 1);
+    assert.equal(dns1.stats().cacheHits, 5);
+  });
+
+  it('answers a cache hit even when its signal aborts in the same turn', async () => {
+    const dns = await server((q) => reply(q, { answers: [a('example.com', '192.0.2.1')] }));
+    const dns1 = client([dns]);
+    await dns1.query('example.com', 'A');
+    const controller = new AbortController();
+    const hit = dns1.query('example.com', 'A', { signal: controller.signal });
+    controller.abort();
+    assert.equal((await hit).kind, 'ok');
+    assert.equal(dns.queries.length, 1);
+  });
+
+  it('starts a fresh lookup for a caller that comes after the only caller aborted', async () => {
+    const dns = await server(async (q) => {
+      await delay(20);
+      return reply(q, { answers: [a(q.name, '192.0.2.1')] });
+    });
+    const dns1 = client([dns]);
+    const controller = new AbortController();
+    const leaving = dns1.query('example.com', 'A', { signal: controller.signal });
+    controller.abort();
+    // Cancelled in the turn it was made: its packet never goes out.
+    const coming = dns1.query('example.com', 'A', { signal: new AbortController().signal });
+    assert.equal(errorOf(await leaving).detail, 'aborted');
+    assert.equal((await coming).kind, 'ok');
+    assert.equal(dns1.stats().inFlightJoins, 0);
+    assert.equal(dns1.stats().queriesSent, 1);
+    // Cancelled once its packet is out: the late answer is dropped, the next caller asks again.
+    const second = new AbortController();
+    const gone = dns1.query('other.example', 'A', { signal: second.signal });
+    await delay(5);
+    second.abort();
+    assert.equal(errorOf(await gone).detail, 'aborted');
+    assert.equal((await dns1.query('other.example', 'A')).kind, 'ok');
+    assert.equal(dns1.stats().queriesSent, 3);
+  });
+
+  it('keeps a joined lookup for the callers of other signals when one signal aborts', async () => {
+    const dns = await server(async (q) => {
+      await delay(20);
+      return reply(q, { answers: [a('example.com', '192.0.2.1')] });
+    });
+    const dns1 = client([dns]);
+    const first = new AbortController();
+    const second = new AbortController();
+    const leaving = dns1.query('example.com', 'A', { signal: first.signal });
+    const leavingToo = dns1.query('example.com', 'A', { signal: first.signal });
+    const staying = dns1.query('example.com', 'A', { signal: second.signal });
+    await delay(5);
+    first.abort();
+    assert.equal(errorOf(await leaving).detail, 'aborted');
+    assert.equal(errorOf(await leavingToo).detail, 'aborted');
+    assert.equal((await staying).kind, 'ok');
+    assert.equal(dns1.stats().queriesSent, 1);
+    assert.equal(dns1.stats().inFlightJoins, 2);
+  });
+
+  it('answers aborted for a lookup cancelled while it waits for the limiter, and frees its place', async () => {
+    const dns = await server(async (q) => {
+      await delay(20);
+      return reply(q, { answers: [a(q.name, '192.0.2.1')] });
+    });
+    const dns1 = client([dns], { maxInFlight: 1 });
+    const controller = new AbortController();
+    const running = dns1.query('one.example', 'A');
+    const queued = dns1.query('two.example', 'A', { signal: controller.signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(dns1.stats().queued, 1);
+    controller.abort();
+    assert.equal(errorOf(await queued).detail, 'aborted');
+    assert.equal(dns1.stats().queued, 0);
+    assert.equal((await running).kind, 'ok');
+    assert.equal((await dns1.query('two.example', 'A')).kind, 'ok');
+    assert.deepEqual(
+      dns.queries.map((q) => q.name),
+      ['one.example', 'two.example'],
+    );
+  });
+
+  it('answers every caller of a lookup whose retries run through the attempt budget', async () => {
+    const silent = await server(() => null);
+    const dns1 = client([silent], { timeoutMs: 30, attempts: 2 });
+    const controller = new AbortController();
+    const answers = await Promise.all([
+      dns1.query('lost.example', 'A'),
+      dns1.query('lost.example', 'A', { signal: controller.signal }),
+    ]);
+    for (const answer of answers) assert.equal(errorOf(answer).reason, 'timeout');
+    assert.equal(dns1.stats().queriesSent, 2);
+    assert.equal(dns1.stats().timeouts, 2);
+  });
+});

@@ -5,7 +5,7 @@ import { TtlCache } from './cache.js';
 import { Limiter } from './limiter.js';
 import { normalizeQueryName } from './names.js';
 import { formatResolver } from './resolvers.js';
-import { Cancellation, tcpExchange, UdpPool } from './transport.js';
+import { Cancellation, type ExchangeOutcome, type ExchangeSink, tcpExchange, UdpPool } from './transport.js';
 import type {
   DnsAnswer,
   DnsClient,
@@ -65,8 +65,21 @@ export interface WireDnsClient extends DnsClient {
   stats(): DnsClientStats;
 }
 
+/** A caller with a signal waiting for a lookup; kept in its signal's set so one listener serves them all. */
+class Waiter {
+  constructor(
+    readonly lookup: Lookup,
+    /** The set of its signal: a waiter still in it has not been answered. */
+    readonly set: Set<Waiter>,
+    readonly resolve: (answer: DnsAnswer) => void,
+    readonly reject: (error: unknown) => void,
+  ) {}
+}
+
+/** The common part of every lookup; the client's own behaviour comes in through LookupHost. */
 interface Lookup {
-  readonly promise: Promise<DnsAnswer>;
+  readonly key: string;
+  readonly question: QuestionSpec;
   readonly cancellation: Cancellation;
   /** Callers that can still abort; when the last of them leaves, the lookup is cancelled. */
   abortable: number;
@@ -74,12 +87,17 @@ interface Lookup {
   permanent: number;
 }
 
-/** A caller with a signal waiting for a lookup; kept in its signal's set so one listener serves them all. */
-interface Waiter {
-  readonly lookup: Lookup;
-  readonly key: string;
-  readonly question: QuestionSpec;
-  readonly resolve: (answer: DnsAnswer) => void;
+/**
+ * A cached answer and its latest aged copy: hits within the same whole second of age share that copy,
+ * instead of copying every record on every hit.
+ */
+class CachedAnswer {
+  agedSeconds = 0;
+  agedAnswer: DnsAnswer;
+
+  constructor(readonly answer: DnsAnswer) {
+    this.agedAnswer = answer;
+  }
 }
 
 /** Resolver failures we cache briefly; 'network' and 'other' are local trouble (or aborts) and are not. */
@@ -108,9 +126,18 @@ const positiveInteger = (value: number, name: string): number => {
 };
 
 /** A cached answer as seen `ageMs` later: record TTLs count down, as from any caching resolver. */
-function aged(answer: DnsAnswer, ageMs: number): DnsAnswer {
+function agedAnswer(cached: CachedAnswer, ageMs: number): DnsAnswer {
+  const answer = cached.answer;
   if (answer.kind !== 'ok' || ageMs < 1000) return answer;
   const seconds = Math.floor(ageMs / 1000);
+  if (seconds !== cached.agedSeconds) {
+    cached.agedAnswer = aged(answer, seconds);
+    cached.agedSeconds = seconds;
+  }
+  return cached.agedAnswer;
+}
+
+function aged(answer: Extract<DnsAnswer, { kind: 'ok' }>, seconds: number): DnsAnswer {
   const records = answer.records.map(
     (record) => ({ ...record, ttl: Math.max(0, record.ttl - seconds) }) as DnsRecord,
   );
@@ -147,13 +174,17 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
     sent: () => void counters.queriesSent++,
     ignored: () => void counters.responsesIgnored++,
   };
-  const cache = new TtlCache<DnsAnswer>(options.cacheEntries ?? 50_000, now);
+  const cache = new TtlCache<CachedAnswer>(options.cacheEntries ?? 50_000, now);
   const limiter = new Limiter(positiveInteger(options.maxInFlight ?? 256, 'maxInFlight'));
   const pool = new UdpPool(transportCounters);
-  const lookups = new Map<string, Lookup>();
+  const lookups = new Map<string, NetworkLookup>();
   let closed = false;
 
-  const errorAnswer = (question: QuestionSpec, reason: DnsErrorReason, detail: string): DnsAnswer => ({
+  const errorAnswer = (
+    question: Pick<QuestionSpec, 'name' | 'type'>,
+    reason: DnsErrorReason,
+    detail: string,
+  ): DnsAnswer => ({
     kind: 'error',
     name: question.name,
     type: question.type,
@@ -164,34 +195,114 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   /** Each resolver as error details name it, spelled once rather than per attempt. */
   const resolverNames = resolvers.map(formatResolver);
 
-  /** Asks the resolvers in turn within the attempt budget; returns the answer and how long to cache it. */
-  async function resolve(
-    question: QuestionSpec,
-    cancellation: Cancellation,
-  ): Promise<{ answer: DnsAnswer; ttlMs: number }> {
-    const tried: string[] = [];
-    let reason: DnsErrorReason = 'other';
-    for (let index = 0; index < attempts; index++) {
-      const resolver = resolvers[index % resolvers.length] ?? fallbackOf(resolvers);
-      const where = resolverNames[index % resolvers.length] ?? formatResolver(resolver);
-      // One attempt: UDP, then TCP to the same resolver when the answer is truncated.
-      let outcome = await pool.exchange(resolver, question, timeoutMs, cancellation);
-      if (outcome.kind === 'interpreted' && outcome.interpretation.kind === 'truncated') {
-        counters.tcpFallbacks++;
-        outcome = await tcpExchange(resolver, question, timeoutMs, transportCounters, cancellation);
+  /**
+   * One lookup on the network, driven by the outcomes of its exchanges (deliver) rather than an async
+   * function: the limiter, the attempts across resolvers, TCP after truncation, then caching and
+   * answering every caller, with one object per lookup instead of a chain of promises and closures.
+   */
+  class NetworkLookup implements Lookup, ExchangeSink {
+    readonly cancellation = new Cancellation();
+    abortable = 0;
+    permanent = 0;
+    /** Set once the lookup is over; callers arriving later (in the same turn) get it at once. */
+    outcome: { readonly answer: DnsAnswer } | { readonly error: unknown } | undefined;
+    /** Callers with a signal, answered in order when the lookup ends. */
+    private readonly waiters: Waiter[] = [];
+    /** For callers without a signal, made for the first of them. */
+    private shared: Promise<DnsAnswer> | undefined;
+    private resolveShared: ((answer: DnsAnswer) => void) | undefined;
+    private rejectShared: ((error: unknown) => void) | undefined;
+    /** Holds a limiter slot, to give back when it ends. */
+    private held = false;
+    private attempt = 0;
+    /** The current attempt went over TCP after a truncated UDP answer. */
+    private overTcp = false;
+    private tried: string[] | undefined;
+    private reason: DnsErrorReason = 'other';
+
+    constructor(
+      readonly key: string,
+      readonly question: QuestionSpec,
+    ) {}
+
+    start(): void {
+      if (limiter.tryAcquire()) {
+        this.held = true;
+        this.send();
+        return;
       }
+      limiter.acquire(this.cancellation).then(
+        (acquired) => {
+          if (!acquired) {
+            this.end(errorAnswer(this.question, 'other', 'aborted'));
+            return;
+          }
+          this.held = true;
+          this.send();
+        },
+        (error: unknown) => this.fail(error),
+      );
+    }
+
+    wait(): Promise<DnsAnswer> {
+      if (this.shared === undefined) {
+        this.shared = new Promise((resolve, reject) => {
+          this.resolveShared = resolve;
+          this.rejectShared = reject;
+        });
+      }
+      return this.shared;
+    }
+
+    add(waiter: Waiter): void {
+      this.waiters.push(waiter);
+    }
+
+    /** One attempt: UDP to the resolver whose turn it is. */
+    private send(): void {
+      try {
+        pool.start(this.resolver(), this.question, timeoutMs, this.cancellation, this);
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+
+    private resolver(): ResolverAddress {
+      return resolvers[this.attempt % resolvers.length] ?? fallbackOf(resolvers);
+    }
+
+    deliver(outcome: ExchangeOutcome): void {
+      if (this.outcome !== undefined) return;
+      const question = this.question;
+      if (!this.overTcp && outcome.kind === 'interpreted' && outcome.interpretation.kind === 'truncated') {
+        // The same attempt goes on over TCP to the same resolver.
+        counters.tcpFallbacks++;
+        this.overTcp = true;
+        try {
+          tcpExchange(this.resolver(), question, timeoutMs, transportCounters, this.cancellation).then(
+            (tcpOutcome) => this.deliver(tcpOutcome),
+            (error: unknown) => this.fail(error),
+          );
+        } catch (error) {
+          this.fail(error);
+        }
+        return;
+      }
+      this.overTcp = false;
+      const where = resolverNames[this.attempt % resolvers.length] ?? formatResolver(this.resolver());
       let answered = false;
       switch (outcome.kind) {
         case 'aborted':
-          return { answer: errorAnswer(question, 'other', 'aborted'), ttlMs: 0 };
+          this.end(errorAnswer(question, 'other', 'aborted'), 0);
+          return;
         case 'timeout':
           counters.timeouts++;
-          tried.push(`${where} timed out after ${timeoutMs} ms${summarizeIgnored(outcome.ignored)}`);
-          if (!answeredReasons.has(reason)) reason = 'timeout';
+          this.note(`${where} timed out after ${timeoutMs} ms${summarizeIgnored(outcome.ignored)}`);
+          if (!answeredReasons.has(this.reason)) this.reason = 'timeout';
           break;
         case 'network':
-          tried.push(`${where} ${outcome.message}`);
-          if (!answeredReasons.has(reason) && reason !== 'timeout') reason = 'network';
+          this.note(`${where} ${outcome.message}`);
+          if (!answeredReasons.has(this.reason) && this.reason !== 'timeout') this.reason = 'network';
           break;
         case 'interpreted': {
           const result = outcome.interpretation;
@@ -204,50 +315,83 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
                 maxTtlSeconds,
                 negative ? maxNegativeTtlSeconds : Number.POSITIVE_INFINITY,
               );
-              return { answer, ttlMs: seconds * 1000 };
+              this.end(answer, seconds * 1000);
+              return;
             }
             case 'truncated':
-              tried.push(`${where} truncated answer over TCP`);
-              reason = 'malformed';
+              this.note(`${where} truncated answer over TCP`);
+              this.reason = 'malformed';
               answered = true;
               break;
             case 'failure':
-              tried.push(`${where} ${result.why}`);
-              reason = result.reason;
+              this.note(`${where} ${result.why}`);
+              this.reason = result.reason;
               answered = true;
               break;
           }
           break;
         }
       }
+      this.attempt++;
       // Asking the very same server again for an answer it already gave would only repeat it.
-      if (answered && resolvers.length === 1) break;
+      if (this.attempt < attempts && !(answered && resolvers.length === 1)) {
+        // After the current callback, not inside it: a socket error settles all of its queries in a
+        // loop, and their retries must see the pool as it is after that loop (sent inside it, some
+        // retries lost their port-unreachable error and waited for the timeout).
+        queueMicrotask(() => this.send());
+        return;
+      }
+      const reason = this.reason;
+      const detail = `${question.name || '.'} ${question.type}: ${(this.tried ?? []).join('; ')}`;
+      this.end(
+        errorAnswer(question, reason, detail),
+        reason === 'timeout' ? timeoutTtlMs : cachedErrors.has(reason) ? errorTtlMs : 0,
+      );
     }
-    const detail = `${question.name || '.'} ${question.type}: ${tried.join('; ')}`;
-    return {
-      answer: errorAnswer(question, reason, detail),
-      ttlMs: reason === 'timeout' ? timeoutTtlMs : cachedErrors.has(reason) ? errorTtlMs : 0,
-    };
+
+    private note(attempt: string): void {
+      this.tried ??= [];
+      this.tried.push(attempt);
+    }
+
+    /** ttlMs undefined: the lookup never held a slot nor reached the network (cancelled while queued). */
+    private end(answer: DnsAnswer, ttlMs?: number): void {
+      if (this.outcome !== undefined) return;
+      this.outcome = { answer };
+      if (ttlMs !== undefined && !this.cancellation.aborted && !closed) {
+        cache.set(this.key, new CachedAnswer(answer), ttlMs);
+      }
+      this.finish();
+      this.resolveShared?.(answer);
+      for (const waiter of this.waiters) {
+        if (waiter.set.delete(waiter)) waiter.resolve(answer);
+      }
+    }
+
+    /** A bug in this module: the error reaches the callers instead of going unhandled. */
+    private fail(error: unknown): void {
+      if (this.outcome !== undefined) return;
+      this.outcome = { error };
+      this.finish();
+      this.rejectShared?.(error);
+      for (const waiter of this.waiters) {
+        if (waiter.set.delete(waiter)) waiter.reject(error);
+      }
+    }
+
+    private finish(): void {
+      if (this.held) {
+        this.held = false;
+        limiter.release();
+      }
+      if (lookups.get(this.key) === this) lookups.delete(this.key);
+    }
   }
 
-  function startLookup(key: string, question: QuestionSpec): Lookup {
-    const cancellation = new Cancellation();
-    const run = async (): Promise<DnsAnswer> => {
-      if (cancellation.aborted) return errorAnswer(question, 'other', 'aborted');
-      if (!limiter.tryAcquire() && !(await limiter.acquire(cancellation))) {
-        return errorAnswer(question, 'other', 'aborted');
-      }
-      try {
-        const { answer, ttlMs } = await resolve(question, cancellation);
-        if (!cancellation.aborted && !closed) cache.set(key, answer, ttlMs);
-        return answer;
-      } finally {
-        limiter.release();
-        if (lookups.get(key) === lookup) lookups.delete(key);
-      }
-    };
-    const lookup: Lookup = { promise: Promise.resolve().then(run), cancellation, abortable: 0, permanent: 0 };
+  function startLookup(key: string, question: QuestionSpec): NetworkLookup {
+    const lookup = new NetworkLookup(key, question);
     lookups.set(key, lookup);
+    lookup.start();
     return lookup;
   }
 
@@ -258,13 +402,13 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   const waitersBySignal = new WeakMap<AbortSignal, Set<Waiter>>();
 
   function abandon(waiter: Waiter): void {
-    const { lookup, key } = waiter;
+    const { lookup } = waiter;
     lookup.abortable--;
     if (lookup.abortable === 0 && lookup.permanent === 0) {
       lookup.cancellation.cancel();
-      if (lookups.get(key) === lookup) lookups.delete(key);
+      if (lookups.get(lookup.key) === lookup) lookups.delete(lookup.key);
     }
-    waiter.resolve(errorAnswer(waiter.question, 'other', 'aborted'));
+    waiter.resolve(errorAnswer(lookup.question, 'other', 'aborted'));
   }
 
   function waitersOf(signal: AbortSignal): Set<Waiter> {
@@ -288,68 +432,62 @@ export function createDnsClient(options: DnsClientOptions): WireDnsClient {
   }
 
   /** One caller's view of a shared lookup: its own abort ends its wait, and only the last one cancels. */
-  function waitFor(
-    lookup: Lookup,
-    key: string,
-    signal: AbortSignal | undefined,
-    question: QuestionSpec,
-  ): Promise<DnsAnswer> {
+  function waitFor(lookup: NetworkLookup, signal: AbortSignal | undefined): Promise<DnsAnswer> {
+    const over = lookup.outcome;
+    if (over !== undefined)
+      return 'answer' in over ? Promise.resolve(over.answer) : Promise.reject(over.error);
     if (signal === undefined) {
       lookup.permanent++;
-      return lookup.promise;
+      return lookup.wait();
     }
     lookup.abortable++;
-    const waiters = waitersOf(signal);
+    const set = waitersOf(signal);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { lookup, key, question, resolve };
-      waiters.add(waiter);
-      // A rejection here is a bug in this module; it reaches the caller instead of going unhandled.
-      lookup.promise.then(
-        (answer) => {
-          if (waiters.delete(waiter)) resolve(answer);
-        },
-        (error: unknown) => {
-          if (waiters.delete(waiter)) reject(error);
-        },
-      );
+      const waiter = new Waiter(lookup, set, resolve, reject);
+      set.add(waiter);
+      lookup.add(waiter);
     });
   }
 
-  async function query<T extends RecordType>(
+  /** Not async: a cache hit is answered without entering an async function. */
+  function query<T extends RecordType>(
     name: string,
     type: T,
     queryOptions?: QueryOptions,
   ): Promise<DnsAnswer<T>> {
+    try {
+      return ask(name, type, queryOptions) as Promise<DnsAnswer<T>>;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  function ask(name: string, type: RecordType, queryOptions: QueryOptions | undefined): Promise<DnsAnswer> {
     const signal = queryOptions?.signal;
     const checked = normalizeQueryName(name);
-    const shownName = checked.ok ? checked.name : name;
     if (!checked.ok) {
-      return {
+      return Promise.resolve({
         kind: 'error',
-        name: shownName,
+        name,
         type,
         reason: 'other',
         detail: `invalid query name: ${checked.error}`,
-      };
+      });
     }
-    const question: QuestionSpec = {
-      name: checked.name,
-      type,
-      checkingDisabled: queryOptions?.checkingDisabled ?? false,
-      dnssec,
-    };
-    if (closed) return errorAnswer(question, 'other', 'client closed') as DnsAnswer<T>;
-    if (signal?.aborted) return errorAnswer(question, 'other', 'aborted') as DnsAnswer<T>;
-    const key = `${question.name}\u0000${type}\u0000${question.checkingDisabled ? 'cd' : ''}`;
-    const hit = cache.get(key);
+    const checkingDisabled = queryOptions?.checkingDisabled ?? false;
+    const key = `${checked.name}\u0000${type}\u0000${checkingDisabled ? 'cd' : ''}`;
+    if (closed) return Promise.resolve(errorAnswer({ name: checked.name, type }, 'other', 'client closed'));
+    if (signal?.aborted)
+      return Promise.resolve(errorAnswer({ name: checked.name, type }, 'other', 'aborted'));
+    const hit = cache.hit(key);
     if (hit !== undefined) {
       counters.cacheHits++;
-      return aged(hit.value, hit.ageMs) as DnsAnswer<T>;
+      return Promise.resolve(agedAnswer(hit.value, hit.ageMs));
     }
     const joined = lookups.get(key);
     if (joined !== undefined) counters.inFlightJoins++;
-    const lookup = joined ?? startLookup(key, question);
-    return (await waitFor(lookup, key, signal, question)) as DnsAnswer<T>;
+    const lookup = joined ?? startLookup(key, { name: checked.name, type, checkingDisabled, dnssec });
+    return waitFor(lookup, signal);
   }
 
   return {

@@ -38,10 +38,12 @@ export class Limiter {
         this.active++;
         resolve(true);
       };
-      cancellation?.watch(() => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        resolve(false);
+      cancellation?.watch({
+        cancelled: () => {
+          const index = this.waiting.indexOf(grant);
+          if (index >= 0) this.waiting.splice(index, 1);
+          resolve(false);
+        },
       });
       this.waiting.push(grant);
     });

@@ -5,7 +5,7 @@ import { randomFillSync } from 'node:crypto';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { canonicalHost } from './resolvers.js';
-import type { ResolverAddress } from './types.js';
+import type { RecordType, ResolverAddress } from './types.js';
 import type { ExpectedResponse, Interpretation, QuestionSpec } from './wire.js';
 import { ednsPayloadSize, encodeQuery, interpretResponse } from './wire.js';
 
@@ -16,10 +16,23 @@ export type ExchangeOutcome =
   | { readonly kind: 'network'; readonly message: string }
   | { readonly kind: 'aborted' };
 
+/** Where an exchange's outcome goes: a lookup takes it as a method call, without a promise per exchange. */
+export interface ExchangeSink {
+  deliver(outcome: ExchangeOutcome): void;
+}
+
+/** Told once when the lookup it watches is cancelled. */
+export interface CancelWatcher {
+  cancelled(): void;
+}
+
 export interface TransportCounters {
   sent(): void;
   ignored(): void;
 }
+
+const abortedOutcome: ExchangeOutcome = { kind: 'aborted' };
+const nothingIgnored: readonly string[] = [];
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -30,15 +43,15 @@ const errorMessage = (error: unknown): string => (error instanceof Error ? error
  */
 export class Cancellation {
   private cancelled = false;
-  private watcher: (() => void) | undefined;
+  private watcher: CancelWatcher | undefined;
 
   get aborted(): boolean {
     return this.cancelled;
   }
 
-  /** fn runs once if cancel() comes while it is the watcher; undefined stops watching. */
-  watch(fn: (() => void) | undefined): void {
-    this.watcher = fn;
+  /** The watcher is told once if cancel() comes while it watches; undefined stops watching. */
+  watch(watcher: CancelWatcher | undefined): void {
+    this.watcher = watcher;
   }
 
   cancel(): void {
@@ -46,7 +59,7 @@ export class Cancellation {
     this.cancelled = true;
     const watcher = this.watcher;
     this.watcher = undefined;
-    watcher?.();
+    watcher?.cancelled();
   }
 }
 
@@ -73,7 +86,7 @@ function exchangeWithDeadline(
       resolve(outcome);
     };
     const timer = setTimeout(() => settle(onTimeout()), timeoutMs);
-    cancellation?.watch(() => settle({ kind: 'aborted' }));
+    cancellation?.watch({ cancelled: () => settle(abortedOutcome) });
     cleanup = start(settle);
     if (done) cleanup();
   });
@@ -102,38 +115,49 @@ const queryIds = new IdSource();
 
 /**
  * One UDP query waiting for its answer: settles once, by answer, send error, timeout, cancellation or
- * close. A class rather than the closures of exchangeWithDeadline: one object per query instead of
- * half a dozen (garbage collection was about a tenth of a fleet's CPU).
+ * close. One object per query, which is also the response it expects and its cancellation watcher
+ * (garbage collection was about a tenth of a fleet's CPU).
  */
-class Pending {
-  /** Why packets that arrived for this query were not accepted. */
-  readonly ignored: string[] = [];
+class Pending implements ExpectedResponse, CancelWatcher {
+  /** Why packets that arrived for this query were not accepted; made on the first one. */
+  ignored: string[] | undefined;
+  /** The query packet, until it is sent. */
+  packet: Buffer | undefined;
   private done = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    readonly expected: ExpectedResponse,
+    readonly id: number,
+    readonly name: string,
+    readonly type: RecordType,
+    packet: Buffer,
+    private readonly slot: UdpSlot,
     private readonly cancellation: Cancellation | undefined,
-    private readonly resolve: (outcome: ExchangeOutcome) => void,
-    private readonly onSettled: (pending: Pending) => void,
+    private readonly sink: ExchangeSink,
     timeoutMs: number,
   ) {
+    this.packet = packet;
     this.timer = setTimeout(timeOut, timeoutMs, this);
-    cancellation?.watch(() => this.settle({ kind: 'aborted' }));
+    cancellation?.watch(this);
+  }
+
+  cancelled(): void {
+    this.settle(abortedOutcome);
   }
 
   settle(outcome: ExchangeOutcome): void {
     if (this.done) return;
     this.done = true;
+    this.packet = undefined;
     clearTimeout(this.timer);
     this.cancellation?.watch(undefined);
-    this.onSettled(this);
-    this.resolve(outcome);
+    this.slot.settled(this);
+    this.sink.deliver(outcome);
   }
 }
 
 function timeOut(pending: Pending): void {
-  pending.settle({ kind: 'timeout', ignored: pending.ignored });
+  pending.settle({ kind: 'timeout', ignored: pending.ignored ?? nothingIgnored });
 }
 
 /** Where a socket of the pool sends: one resolver, its address spelled as replies will show it. */
@@ -159,12 +183,14 @@ class UdpSlot {
   /** Sends issued while connect() was still under way; they go out, in order, once it completes. */
   private waiting: (() => void)[] = [];
   /** Queries of this turn of the event loop, sent together by flush(). */
-  private outbox: { readonly packet: Buffer; readonly id: number; readonly pending: Pending }[] = [];
+  private outbox: Pending[] = [];
 
   constructor(
     private readonly target: Target,
     private readonly counters: TransportCounters,
     onError: (slot: UdpSlot, error: Error) => void,
+    /** Told when a query of this socket is over (its ID is free again). */
+    readonly settled: (pending: Pending) => void,
   ) {
     this.socket = dgram.createSocket({ type: target.family, recvBufferSize: 1 << 20 });
     // Queries in flight keep the process alive through their timers; an idle socket must not.
@@ -199,25 +225,29 @@ class UdpSlot {
    * awake: sending each as it was made woke a resolver on this machine for nearly every packet, and that
    * wake-up, paid inside sendmsg, was the largest item of a fleet's CPU profile (docs/performance.md).
    */
-  send(packet: Buffer, id: number, pending: Pending): void {
+  send(pending: Pending): void {
     if (!this.connected) {
       this.waiting.push(() => {
-        if (this.pending.get(id) === pending) this.send(packet, id, pending);
+        if (this.pending.get(pending.id) === pending) this.send(pending);
       });
       return;
     }
     // Counted when assigned, so a socket due for retirement takes no more than its share.
     this.sent++;
-    this.outbox.push({ packet, id, pending });
-    if (this.outbox.length === 1) setImmediate(() => this.flush());
+    this.outbox.push(pending);
+    if (this.outbox.length === 1) setImmediate(flushSlot, this);
   }
 
   /** Sends what was queued this turn, except exchanges settled meanwhile (cancelled, client closed). */
-  private flush(): void {
+  flush(): void {
     const outbox = this.outbox;
     this.outbox = [];
-    for (const { packet, id, pending } of outbox) {
-      if (this.pending.get(id) === pending) this.transmit(packet, pending);
+    for (const pending of outbox) {
+      const packet = pending.packet;
+      if (packet !== undefined && this.pending.get(pending.id) === pending) {
+        pending.packet = undefined;
+        this.transmit(packet, pending);
+      }
     }
   }
 
@@ -253,14 +283,19 @@ class UdpSlot {
         : message.length > ednsPayloadSize
           ? `oversized packet (${message.length} bytes)`
           : undefined;
-    const interpretation = why === undefined ? interpretResponse(message, pending.expected) : undefined;
+    const interpretation = why === undefined ? interpretResponse(message, pending) : undefined;
     if (interpretation === undefined || interpretation.kind === 'ignore') {
       this.counters.ignored();
+      pending.ignored ??= [];
       pending.ignored.push(interpretation?.why ?? why ?? 'ignored');
       return;
     }
     pending.settle({ kind: 'interpreted', interpretation });
   }
+}
+
+function flushSlot(slot: UdpSlot): void {
+  slot.flush();
 }
 
 /** The port-unreachable case of a connected socket (see UdpSlot), as opposed to a broken socket. */
@@ -288,28 +323,54 @@ export class UdpPool {
     timeoutMs: number,
     cancellation?: Cancellation,
   ): Promise<ExchangeOutcome> {
-    if (this.closed) return Promise.resolve({ kind: 'network', message: 'client closed' });
-    if (cancellation?.aborted) return Promise.resolve({ kind: 'aborted' });
+    return new Promise((resolve) =>
+      this.start(resolver, question, timeoutMs, cancellation, { deliver: resolve }),
+    );
+  }
+
+  /**
+   * exchange() without a promise: the outcome goes to `sink`, possibly before start returns (client
+   * closed, already cancelled, no free ID).
+   */
+  start(
+    resolver: ResolverAddress,
+    question: QuestionSpec,
+    timeoutMs: number,
+    cancellation: Cancellation | undefined,
+    sink: ExchangeSink,
+  ): void {
+    if (this.closed) {
+      sink.deliver({ kind: 'network', message: 'client closed' });
+      return;
+    }
+    if (cancellation?.aborted) {
+      sink.deliver(abortedOutcome);
+      return;
+    }
     const slot = this.pick(this.targetOf(resolver));
     const id = slot.allocateId();
-    if (id === undefined) return Promise.resolve({ kind: 'network', message: 'no free query ID' });
-    return new Promise((resolve) => {
-      const expected = { id, name: question.name, type: question.type };
-      const pending = new Pending(
-        expected,
-        cancellation,
-        resolve,
-        () => this.settled(slot, pending),
-        timeoutMs,
-      );
-      slot.pending.set(id, pending);
-      slot.send(encodeQuery(question, id), id, pending);
-    });
+    if (id === undefined) {
+      sink.deliver({ kind: 'network', message: 'no free query ID' });
+      return;
+    }
+    const packet = encodeQuery(question, id);
+    const pending = new Pending(
+      id,
+      question.name,
+      question.type,
+      packet,
+      slot,
+      cancellation,
+      sink,
+      timeoutMs,
+    );
+    slot.pending.set(id, pending);
+    slot.send(pending);
   }
 
   /** A query of `slot` is over: its ID is free again, and a retired socket closes with its last query. */
   private settled(slot: UdpSlot, pending: Pending): void {
-    const id = pending.expected.id;
+    const id = pending.id;
     if (slot.pending.get(id) === pending) slot.pending.delete(id);
     if (slot.pending.size === 0 && slot.sent >= this.retireAfter) this.drop(slot);
   }
@@ -343,7 +404,12 @@ export class UdpPool {
       if (best === undefined || slot.pending.size < best.pending.size) best = slot;
     }
     if (best !== undefined && (best.pending.size === 0 || slots.length >= this.perResolver)) return best;
-    const slot = new UdpSlot(target, this.counters, (failed, error) => this.failed(target, failed, error));
+    const slot: UdpSlot = new UdpSlot(
+      target,
+      this.counters,
+      (failed, error) => this.failed(target, failed, error),
+      (pending) => this.settled(slot, pending),
+    );
     slots.push(slot);
     this.all.add(slot);
     return slot;
