@@ -219,13 +219,16 @@ function describeFailure(answer: DnsAnswer): string {
   return answer.kind === 'error' ? `${answer.reason}: ${answer.detail}` : answer.kind;
 }
 
+/** Tags a rewritten record leaves out (built once: records are rewritten for several fixes of every domain). */
+const droppedTags: ReadonlySet<string> = new Set(['pct', 'rf', 'ri']);
+
 /** A corrected record built from the current one: same tags in the same order, with changes applied. */
 export function rewriteRecord(
   record: DmarcRecord,
   changes: Readonly<Record<string, string | null>>,
   fallbackRua: string,
 ): string {
-  const drop = new Set(['pct', 'rf', 'ri']);
+  const drop = droppedTags;
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const name of record.order) {

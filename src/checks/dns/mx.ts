@@ -67,12 +67,13 @@ function literalOf(exchange: string): IpAddress | undefined {
   return parseIp(bare.replace(/^ipv6:/i, ''));
 }
 
-function addressesOf(answer: AddressAnswer): IpAddress[] {
-  if (answer.kind !== 'ok') return [];
-  return answer.records.flatMap((record) => {
+// Plain loops in this lookup path: it runs for every mail host of every domain of a fleet.
+function pushAddresses(answer: AddressAnswer, into: IpAddress[]): void {
+  if (answer.kind !== 'ok') return;
+  for (const record of answer.records) {
     const address = parseIp(record.address);
-    return address === undefined ? [] : [address];
-  });
+    if (address !== undefined) into.push(address);
+  }
 }
 
 function aliasesOf(a: AddressAnswer, aaaa: AddressAnswer): readonly string[] {
@@ -86,7 +87,10 @@ type HostLookups = Pick<MailHost, 'a' | 'aaaa' | 'addresses' | 'aliases'>;
 async function lookupHost(host: string, dns: DnsClient, signal?: AbortSignal): Promise<HostLookups> {
   const options = signal === undefined ? {} : { signal };
   const [a, aaaa] = await Promise.all([dns.query(host, 'A', options), dns.query(host, 'AAAA', options)]);
-  return { a, aaaa, addresses: [...addressesOf(a), ...addressesOf(aaaa)], aliases: aliasesOf(a, aaaa) };
+  const addresses: IpAddress[] = [];
+  pushAddresses(a, addresses);
+  pushAddresses(aaaa, addresses);
+  return { a, aaaa, addresses, aliases: aliasesOf(a, aaaa) };
 }
 
 /** Resolves every distinct host once, all concurrently. */
@@ -95,16 +99,33 @@ async function lookupHosts(
   dns: DnsClient,
   signal?: AbortSignal,
 ): Promise<MailHost[]> {
-  const names = [...new Set(records.map((record) => record.exchange))];
-  const lookups = await Promise.all(names.map((name) => lookupHost(name, dns, signal)));
-  const byName = new Map(names.map((name, index) => [name, lookups[index]]));
-  return records.flatMap((record) => {
+  const pending = new Map<string, Promise<HostLookups>>();
+  for (const record of records) {
+    if (!pending.has(record.exchange)) pending.set(record.exchange, lookupHost(record.exchange, dns, signal));
+  }
+  const lookups = await Promise.all(pending.values());
+  const byName = new Map<string, HostLookups>();
+  let index = 0;
+  for (const name of pending.keys()) {
+    const found = lookups[index];
+    index += 1;
+    if (found !== undefined) byName.set(name, found);
+  }
+  const hosts: MailHost[] = [];
+  for (const record of records) {
     const found = byName.get(record.exchange);
-    if (found === undefined) return [];
-    return [
-      { host: record.exchange, preference: record.preference, literal: literalOf(record.exchange), ...found },
-    ];
-  });
+    if (found === undefined) continue;
+    hosts.push({
+      host: record.exchange,
+      preference: record.preference,
+      literal: literalOf(record.exchange),
+      a: found.a,
+      aaaa: found.aaaa,
+      addresses: found.addresses,
+      aliases: found.aliases,
+    });
+  }
+  return hosts;
 }
 
 /** The MX hosts of a domain with their addresses, the implicit fallback host, a Null MX, or why DNS failed. */
