@@ -82,6 +82,14 @@ describe('ancestorsOf', () => {
     assert.deepEqual(ancestorsOf('test'), ['']);
     assert.deepEqual(ancestorsOf(''), []);
   });
+
+  it('reads empty labels as splitting on dots would', () => {
+    for (const name of ['a..b', '.a', 'a.', '..', 'x.y.z.w']) {
+      const labels = name.split('.');
+      const expected = [...labels.slice(1).map((_, at) => labels.slice(at + 1).join('.')), ''];
+      assert.deepEqual(ancestorsOf(name), expected, name);
+    }
+  });
 });
 
 describe('mxHostsOf', () => {

@@ -148,9 +148,9 @@ export type NameVerdict =
 
 /** The zones above a name, closest first, ending with the root (""). */
 export function ancestorsOf(name: string): string[] {
-  const labels = name === '' ? [] : name.split('.');
+  // Each ancestor is the text after one of the dots, nearest first (no labels split and joined again).
   const out: string[] = [];
-  for (let i = 1; i < labels.length; i += 1) out.push(labels.slice(i).join('.'));
+  for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) out.push(name.slice(dot + 1));
   if (name !== '') out.push('');
   return out;
 }
