@@ -13,6 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { decodeValue, fixedClock, loadBuild, refusingFetcher } from './kit.mjs';
 
 const { values, positionals } = parseArgs({
@@ -37,16 +39,25 @@ const build = await loadBuild(distDir);
 const lines = readFileSync(recordingFile, 'utf8').split('\n');
 const header = JSON.parse(lines[0]);
 // By type and CD bit, then by name: the lookup then hashes only the name the check built, no joined key.
-const answers = new Map();
-for (let i = 1; i < lines.length; i++) {
-  if (lines[i] === '') continue;
-  const [key, answer] = JSON.parse(lines[i], decodeValue);
-  const [name, type, cd] = key.split('\t');
-  const group = `${type}\t${cd}`;
-  if (!answers.has(group)) answers.set(group, new Map());
-  answers.get(group).set(name, answer);
+// Each pass gets answer objects of its own, read again from the recording before it starts: a real run's
+// answers are new objects from the wire, so what checks remember per answer object (evidence) must not carry
+// over from one pass to the next.
+let answers = new Map();
+function loadAnswers() {
+  answers = new Map();
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    const [key, answer] = JSON.parse(lines[i], decodeValue);
+    const [name, type, cd] = key.split('\t');
+    const group = `${type}\t${cd}`;
+    if (!answers.has(group)) answers.set(group, new Map());
+    answers.get(group).set(name, answer);
+  }
 }
 const noAnswers = new Map();
+// A full collection before each pass, so the previous pass's answers are not collected inside the next one.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc');
 const domains = values.limit === undefined ? header.domains : header.domains.slice(0, Number(values.limit));
 const targets = domains.map((domain) => {
   const parsed = build.parseDomain(domain);
@@ -54,7 +65,7 @@ const targets = domains.map((domain) => {
   return parsed.target;
 });
 
-// Answers come back as the wire client's cache gives them: the same object for the same question.
+// Answers come back as the wire client's cache gives them: the same object for the same question in a pass.
 let misses = 0;
 const dns = {
   async query(name, type, options) {
@@ -112,6 +123,8 @@ for (let i = 0; i < passes; i++) {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  loadAnswers();
+  collectGarbage();
   const outLines = i === 0 && values.out !== undefined ? [] : undefined;
   const result = await pass(outLines);
   if (outLines !== undefined) writeFileSync(values.out, `${outLines.join('\n')}\n`);
