@@ -7,7 +7,7 @@
 //   --passes N        passes over all domains (default 5); the first warms up the JIT and is not in the median
 //   --out FILE        write each domain's whole report (JSON.stringify, with `checks`) from the first pass,
 //                     in list order, to compare builds byte for byte (cmp)
-//   --cpu-prof DIR    profile the passes after the first (node:inspector) into DIR/checks-PID.cpuprofile
+//   --cpu-prof DIR    profile each pass after the first (node:inspector) into DIR/checks-PID-passN.cpuprofile
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -115,30 +115,33 @@ const median = (list) => {
 
 const passes = Math.max(1, Number(values.passes));
 const measured = [];
+const profileDir = values['cpu-prof'];
 let session;
+if (profileDir !== undefined) {
+  mkdirSync(profileDir, { recursive: true });
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+}
 for (let i = 0; i < passes; i++) {
-  if (i === 1 && values['cpu-prof'] !== undefined) {
-    session = new Session();
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
   loadAnswers();
   collectGarbage();
+  // Only the passes themselves are profiled, one file each: not the warm-up, not the reading of the recording.
+  const profiled = session !== undefined && i > 0;
+  if (profiled) await session.post('Profiler.start');
   const outLines = i === 0 && values.out !== undefined ? [] : undefined;
   const result = await pass(outLines);
+  if (profiled) {
+    const { profile } = await session.post('Profiler.stop');
+    const file = path.join(profileDir, `checks-${process.pid}-pass${i + 1}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile: ${file}`);
+  }
   if (outLines !== undefined) writeFileSync(values.out, `${outLines.join('\n')}\n`);
   if (i > 0) measured.push(result.usPerDomain);
   console.log(
     `pass ${i + 1}: ${result.usPerDomain.toFixed(1)} µs CPU/domain, ${result.wallMs.toFixed(0)} ms wall, ${(result.bytes / targets.length).toFixed(0)} B/report${i === 0 ? ' (warm-up)' : ''}`,
   );
-}
-if (session !== undefined) {
-  const { profile } = await session.post('Profiler.stop');
-  mkdirSync(values['cpu-prof'], { recursive: true });
-  const file = path.join(values['cpu-prof'], `checks-${process.pid}.cpuprofile`);
-  writeFileSync(file, JSON.stringify(profile));
-  console.log(`profile: ${file}`);
 }
 if (misses > 0) console.log(`warning: ${misses} questions were not in the recording (answered as errors)`);
 if (measured.length > 0)
