@@ -121,37 +121,3 @@ test('scans sharing one list of checks each get the metadata of their own findin
     'scan.check-failed',
   ]);
 });
-
-// Reports share one `checks` object per sequence of check IDs (bounded): each must still list exactly its own
-// findings' checks, in order of first appearance, past the bound too.
-test("a report's checks are its findings' check IDs in order of first appearance, for every sequence", async () => {
-  const metas = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name): CheckMeta => ({ ...meta, id: `t.${name}` }));
-  let order: readonly CheckMeta[] = [];
-  const orderedCheck: DomainCheck = {
-    name: 'ordered',
-    meta: metas,
-    // An ID no unit declares is reported but has no metadata to list.
-    run: async () => [
-      ...order.map((item) => finding(item, 'pass', { subject: 'example.test', message: 'm' })),
-      finding({ ...meta, id: 't.undeclared' }, 'pass', { subject: 'example.test', message: 'm' }),
-      ...order.map((item) => finding(item, 'warn', { subject: 'example.test', message: 'again' })),
-    ],
-  };
-  const checks = [orderedCheck];
-  const permutations = (items: readonly CheckMeta[]): CheckMeta[][] =>
-    items.length === 0
-      ? [[]]
-      : items.flatMap((item, at) =>
-          permutations([...items.slice(0, at), ...items.slice(at + 1)]).map((rest) => [item, ...rest]),
-        );
-  // 5 040 orders of 7 IDs and their prefixes: more distinct sequences than are kept.
-  const all = permutations(metas);
-  for (const [round, sequence] of [...all, ...all.slice(0, 50)].entries()) {
-    order = sequence.slice(0, 1 + (round % 7));
-    const report = await runScan({ target, checks, context: context('2026-12-01T00:00:00Z'), resolvers: [] });
-    assert.deepEqual(
-      Object.entries(report.checks),
-      order.map((item) => [item.id, item]),
-    );
-  }
-});

@@ -45,25 +45,7 @@ async function runOne(check: DomainCheck, request: ScanRequest): Promise<readonl
 interface ChecksIndex {
   readonly metaById: ReadonlyMap<string, CheckMeta>;
   readonly datasets: readonly DatasetInfo[];
-  /** The `checks` of a report with no finding; the root of the shared ones below. */
-  readonly root: ChecksNode;
-  /** Nodes built so far under root, bounded by maxChecksNodes. */
-  nodes: number;
 }
-
-/**
- * A report's `checks` depend only on the check IDs of its findings in order of first appearance, and a fleet
- * meets the same few sequences again and again: each sequence's object is built once, frozen and shared,
- * instead of a fresh object with a property added per ID for every domain. A node is one such sequence.
- */
-interface ChecksNode {
-  readonly seen: ReadonlySet<string>;
-  readonly checks: Readonly<Record<string, CheckMeta>>;
-  readonly next: Map<string, ChecksNode>;
-}
-
-// Distinct sequences kept per list of checks; past it (a corpus of unusual domains) reports build their own.
-const maxChecksNodes = 4096;
 
 const checksIndexes = new WeakMap<readonly DomainCheck[], ChecksIndex>();
 
@@ -72,49 +54,10 @@ function checksIndex(checks: readonly DomainCheck[]): ChecksIndex {
   if (index === undefined) {
     const metaById = new Map<string, CheckMeta>([[checkFailedMeta.id, checkFailedMeta]]);
     for (const check of checks) for (const meta of check.meta) metaById.set(meta.id, meta);
-    index = {
-      metaById,
-      datasets: checks.flatMap((check) => check.datasets ?? []),
-      root: { seen: new Set(), checks: Object.freeze({}), next: new Map() },
-      nodes: 0,
-    };
+    index = { metaById, datasets: checks.flatMap((check) => check.datasets ?? []) };
     checksIndexes.set(checks, index);
   }
   return index;
-}
-
-function buildChecks(
-  ids: Iterable<string>,
-  metaById: ReadonlyMap<string, CheckMeta>,
-): Record<string, CheckMeta> {
-  const checks: Record<string, CheckMeta> = {};
-  for (const id of ids) {
-    const meta = metaById.get(id);
-    if (meta !== undefined) checks[id] = meta;
-  }
-  return checks;
-}
-
-function checksOf(findings: readonly Finding[], index: ChecksIndex): Readonly<Record<string, CheckMeta>> {
-  let node = index.root;
-  for (const item of findings) {
-    const id = item.checkId;
-    if (node.seen.has(id)) continue;
-    let child = node.next.get(id);
-    if (child === undefined) {
-      if (index.nodes >= maxChecksNodes)
-        return buildChecks(
-          findings.map((finding) => finding.checkId),
-          index.metaById,
-        );
-      const seen = new Set(node.seen).add(id);
-      child = { seen, checks: Object.freeze(buildChecks(seen, index.metaById)), next: new Map() };
-      node.next.set(id, child);
-      index.nodes += 1;
-    }
-    node = child;
-  }
-  return node.checks;
 }
 
 export async function runScan(request: ScanRequest): Promise<Report> {
@@ -125,8 +68,12 @@ export async function runScan(request: ScanRequest): Promise<Report> {
   // A plain loop: Array.prototype.flat is slow in V8 for the dozen short arrays of every scan.
   const findings: Finding[] = [];
   for (const result of results) for (const item of result) findings.push(item);
-  const index = checksIndex(request.checks);
-  const { datasets } = index;
+  const { metaById, datasets } = checksIndex(request.checks);
+  const checks: Record<string, CheckMeta> = {};
+  for (const item of findings) {
+    const meta = metaById.get(item.checkId);
+    if (meta !== undefined) checks[item.checkId] = meta;
+  }
   return {
     schemaVersion: reportSchemaVersion,
     tool: { name: 'telltale', version: toolVersion },
@@ -136,7 +83,7 @@ export async function runScan(request: ScanRequest): Promise<Report> {
     durationMs: finished.getTime() - started.getTime(),
     resolvers: request.resolvers,
     findings,
-    checks: checksOf(findings, index),
+    checks,
     summary: summarize(findings),
     datasets: datasetUses(datasets, started),
   };
