@@ -74,6 +74,11 @@ function renderedTextSink<R>(
   let used = 0;
   let pending: Written[] = [];
   let timer: NodeJS.Timeout | undefined;
+  /** A write that failed in the timer, thrown to the next caller (the runner reports it and stops). */
+  let failure: { readonly error: unknown } | undefined;
+  const rethrow = (): void => {
+    if (failure !== undefined) throw failure.error;
+  };
   const commit = (batch: readonly Written[], bytes: Uint8Array): void => {
     const end = target.write(bytes);
     // Each domain's state entry vouches for the output up to the end of its own line.
@@ -92,6 +97,7 @@ function renderedTextSink<R>(
   };
   return {
     async add(result, onCommitted) {
+      rethrow();
       const text = render(result);
       if (used + text.length * maxBytesPerUnit > batchBytes) writePending();
       if (text.length * maxBytesPerUnit > batchBytes) {
@@ -102,9 +108,16 @@ function renderedTextSink<R>(
       }
       used += buffer.write(text, used, 'utf8');
       pending.push({ end: used, onCommitted });
-      timer ??= setTimeout(writePending, batchDelayMs).unref();
+      timer ??= setTimeout(() => {
+        try {
+          writePending();
+        } catch (error) {
+          failure ??= { error };
+        }
+      }, batchDelayMs).unref();
     },
     async flush() {
+      rethrow();
       writePending();
       await target.sync();
     },

@@ -397,6 +397,30 @@ describe('the fleet runner with a fake scan', () => {
     );
   });
 
+  test('a write that fails in the delayed batch is thrown to the next add or flush, not lost', async () => {
+    const sink = textSink(
+      {
+        write: () => {
+          throw new Error('ENOSPC: no space left on device, write');
+        },
+        sync: () => undefined,
+      },
+      'jsonl',
+      false,
+    );
+    const committed: (number | undefined)[] = [];
+    await sink.add(sampleReport('a.test', '2026-01-01T00:00:00.000Z', []), (offset) =>
+      committed.push(offset),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await assert.rejects(sink.flush(), /ENOSPC/);
+    await assert.rejects(
+      sink.add(sampleReport('b.test', '2026-01-01T00:00:00.000Z', []), (offset) => committed.push(offset)),
+      /ENOSPC/,
+    );
+    assert.deepEqual(committed, [], 'nothing unwritten is recorded as done');
+  });
+
   test('the text sink writes a waiting batch after a short delay, without a checkpoint', async () => {
     const writes: string[] = [];
     const sink = textSink(
