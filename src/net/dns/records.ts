@@ -64,13 +64,9 @@ const nameField = (value: unknown): string | undefined =>
 const uint32 = (value: unknown): number | undefined => (isUint(value, 0xffffffff) ? value : undefined);
 
 /**
- * The client no longer decodes through dns-packet (decode.ts reads packets itself); this stays as the
- * reference its differential test compares against.
- *
- * One decoded answer as a DnsRecord, or undefined for types we do not model (RRSIG, NSEC, OPT…) and
- * for data that is not the shape its type promises (a hostile packet can decode to odd values).
- * Each record is built as one literal (no spread of a shared base): this runs for every record of
- * every response, and the spread showed in fleet profiles.
+ * One dns-packet answer as a DnsRecord, or undefined for types we do not model (RRSIG, NSEC, OPT…) and
+ * for data that is not the shape its type promises (a hostile packet can decode to odd values). Not on
+ * the client's path (decode.ts reads packets itself): the reference decode.test.ts compares it with.
  */
 export function fromPacketAnswer(answer: Answer): DnsRecord | undefined {
   const type: string = answer.type;
